@@ -1,0 +1,5 @@
+import sys
+
+from atelier.cli import main
+
+sys.exit(main())

@@ -1,0 +1,52 @@
+"""Assemble the server: storage, service, live hub and pages, then run NiceGUI."""
+
+from __future__ import annotations
+
+from fastapi.responses import PlainTextResponse
+from nicegui import app as nicegui_app
+from nicegui import ui
+
+from atelier import texts
+from atelier.config import AppConfig
+from atelier.context import Atelier
+from atelier.live import LiveHub
+from atelier.pages import facilitator, participant, projection
+from atelier.presets import load_presets
+from atelier.service import SessionService
+from atelier.store import SessionStore, TinyDBSessionStore
+
+# A phone that locks for a few minutes must find its page as it left it, not a reload.
+PHONE_RECONNECT_TIMEOUT = 300.0
+
+
+def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
+    """Create the service and register every route. Call once before `ui.run`."""
+    hub = LiveHub()
+    service = SessionService(store or TinyDBSessionStore(config.data_dir), publish=hub.publish)
+    atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
+
+    @nicegui_app.get("/healthz")
+    def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
+    nicegui_app.on_shutdown(service.close)
+    facilitator.register(atelier)
+    projection.register(atelier)
+    participant.register(atelier, reconnect_timeout=PHONE_RECONNECT_TIMEOUT)
+    return atelier
+
+
+def run(config: AppConfig, *, host: str, port: int) -> None:
+    ui.run(
+        host=host,
+        port=port,
+        title=texts.APP_NAME,
+        language="fr",
+        favicon="🗣️",
+        storage_secret=config.storage_secret,
+        reload=False,
+        show=False,
+        show_welcome_message=False,
+        reconnect_timeout=10.0,
+    )

@@ -1,0 +1,72 @@
+"""`atelier serve …`: the command a facilitator types on the evening."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from atelier import __version__
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="atelier", description="Animation en direct d'une démarche sociale.")
+    root.add_argument("--version", action="version", version=f"atelier {__version__}")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="démarre le serveur (console, projection, téléphones)")
+    serve.add_argument("--host", default="0.0.0.0", help="adresse d'écoute (défaut : 0.0.0.0, tout le réseau)")
+    serve.add_argument("--port", type=int, default=8080, help="port (défaut : 8080)")
+    serve.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    serve.add_argument("--public-url", default=None,
+                       help="adresse que les téléphones ouvrent, si elle diffère (ex. http://10.42.0.1:8080)")
+    serve.add_argument("--demo", action="store_true", help="crée (une fois) une démarche de démonstration")
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args)
+    return 2
+
+
+def serve(args: argparse.Namespace) -> int:
+    # Imported here so `atelier --help` stays instant.
+    from datetime import UTC, datetime
+
+    from nicegui.storage import Storage
+
+    from atelier import app
+    from atelier.config import AppConfig
+    from atelier.demo import ensure_demo
+    from atelier.network import public_base_url
+    from atelier.presets import DEFAULT_PRESET, load_presets
+    from atelier.store import TinyDBSessionStore
+
+    data_dir: Path = args.data_dir.resolve()
+    config = AppConfig.from_data_dir(data_dir, public_base_url(args.host, args.port, args.public_url))
+    # Participants' device identities live beside the sessions, not in the current folder.
+    Storage.path = data_dir / ".nicegui"
+    store = TinyDBSessionStore(data_dir)
+    if args.demo:
+        ensure_demo(store, load_presets()[DEFAULT_PRESET], datetime.now(UTC))
+    atelier = app.build(config, store)
+    print_urls(config.facilitator_url(), [(s.territory, atelier.join_url(s.code)) for s in
+                                          atelier.service.list_sessions()], config.base_url)
+    app.run(config, host=args.host, port=args.port)
+    return 0
+
+
+def print_urls(facilitator_url: str, joins: list[tuple[str, str]], base_url: str) -> None:
+    lines = ["", "Atelier est prêt.", f"  Animation (gardez ce lien pour vous) : {facilitator_url}"]
+    lines += [f"  Participants — {territory} : {url}" for territory, url in joins]
+    if "127.0.0.1" in base_url:
+        lines.append("  Attention : aucune adresse réseau trouvée, les téléphones ne pourront pas se connecter. "
+                     "Utilisez --public-url.")
+    print("\n".join(lines), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

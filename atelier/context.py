@@ -1,0 +1,22 @@
+"""What every page needs, built once per server: settings, the service, the live hub, presets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from atelier.config import AppConfig
+from atelier.live import LiveHub
+from atelier.network import join_url
+from atelier.presets import Preset
+from atelier.service import SessionService
+
+
+@dataclass
+class Atelier:
+    config: AppConfig
+    service: SessionService
+    hub: LiveHub
+    presets: dict[str, Preset]
+
+    def join_url(self, code: str) -> str:
+        return join_url(self.config.base_url, code)

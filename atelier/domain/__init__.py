@@ -1,0 +1,1 @@
+"""The démarche as plain Python: no web framework, no database."""

@@ -1,0 +1,233 @@
+"""A session is one démarche: its territory, its phases, its participants and what they said.
+
+Every rule about who may do what, and when, lives in these methods. They either change the
+session completely or raise a `DomainError` before changing anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from atelier import texts
+from atelier.domain import validation as v
+from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.model import (
+    Contribution,
+    ContributionKind,
+    Participant,
+    Phase,
+    PhaseKey,
+    PhaseStatus,
+    Risk,
+    Role,
+)
+
+MAX_CONTRIBUTIONS_PER_PHASE = 200
+SHAREABLE_KINDS = frozenset(ContributionKind) - {ContributionKind.RESOURCE}
+
+
+@dataclass
+class Session:
+    code: str
+    territory: str
+    communes: list[str]
+    themes: list[str]
+    created_at: datetime
+    updated_at: datetime
+    title: str = texts.DEFAULT_TITLE
+    phases: dict[PhaseKey, Phase] = field(default_factory=lambda: {k: Phase(k) for k in PhaseKey})
+    participants: dict[str, Participant] = field(default_factory=dict)
+    contributions: dict[int, Contribution] = field(default_factory=dict)
+    next_contribution_id: int = 1
+
+    @classmethod
+    def create(cls, *, code: str, territory: str, communes: str | list[str], themes: str | list[str],
+               now: datetime, title: str = texts.DEFAULT_TITLE) -> Session:
+        return cls(
+            code=code,
+            territory=v.clean_line(territory, field=texts.FIELD_TERRITORY, max_length=v.MAX_TERRITORY,
+                                   required_message=texts.ERR_TERRITORY_REQUIRED),
+            communes=v.clean_lines(communes, field=texts.FIELD_COMMUNES, max_items=v.MAX_COMMUNES,
+                                   required_message=texts.ERR_COMMUNES_REQUIRED),
+            themes=v.clean_lines(themes, field=texts.FIELD_THEMES, max_items=v.MAX_THEMES,
+                                 required_message=texts.ERR_THEMES_REQUIRED),
+            created_at=now,
+            updated_at=now,
+            title=title,
+        )
+
+    # --- Phases ----------------------------------------------------------------------------
+    @property
+    def open_phase(self) -> Phase | None:
+        return next((p for p in self.phases.values() if p.is_open), None)
+
+    def set_phase_status(self, key: PhaseKey, status: PhaseStatus, now: datetime) -> Phase:
+        phase = self.phases[key]
+        current = self.open_phase
+        if status is PhaseStatus.OPEN and current is not None and current.key is not key:
+            raise NotAllowed(texts.ERR_ANOTHER_PHASE_OPEN.format(phase=texts.PHASE_LABELS[current.key]))
+        phase.status = status
+        if status is PhaseStatus.OPEN and phase.date is None:
+            phase.date = now.date()
+        self.updated_at = now
+        return phase
+
+    def set_phase_date(self, key: PhaseKey, day: date | None, now: datetime) -> Phase:
+        self.phases[key].date = day
+        self.updated_at = now
+        return self.phases[key]
+
+    # --- Participants ----------------------------------------------------------------------
+    def register_participant(self, participant_id: str, *, role: Role | str | None, commune: str | None,
+                             display_name: str = "", structure: str = "", now: datetime) -> Participant:
+        """First visit of a phone, or a change of profile: same id, new answers."""
+        role = v.choice(Role, role, texts.ERR_ROLE_REQUIRED)
+        commune = self._check_commune(commune or None)
+        if commune is None and role in (Role.ELU, Role.RESIDENT):
+            raise InvalidInput(texts.ERR_COMMUNE_REQUIRED)
+        participant = Participant(
+            id=participant_id,
+            role=role,
+            commune=commune,
+            display_name=v.clean_line(display_name, field=texts.FIELD_NAME, max_length=v.MAX_NAME),
+            structure=v.clean_line(structure, field=texts.FIELD_STRUCTURE, max_length=v.MAX_STRUCTURE),
+            joined_at=self.participants[participant_id].joined_at if participant_id in self.participants else now,
+        )
+        self.participants[participant_id] = participant
+        self.updated_at = now
+        return participant
+
+    def participant(self, participant_id: str) -> Participant:
+        try:
+            return self.participants[participant_id]
+        except KeyError:
+            raise NotFound(texts.ERR_PARTICIPANT_UNKNOWN) from None
+
+    # --- Contributions ---------------------------------------------------------------------
+    def contribution(self, contribution_id: int) -> Contribution:
+        try:
+            return self.contributions[contribution_id]
+        except KeyError:
+            raise NotFound(texts.ERR_CONTRIBUTION_NOT_FOUND) from None
+
+    def add_contribution(self, author_id: str, *, kind: ContributionKind | str, text: str, theme: str,
+                         commune: str | None = None, risk: Risk | str | None = None, structure: str = "",
+                         now: datetime) -> Contribution:
+        """`commune=None` means the author's commune; `""` means the whole territory."""
+        author = self.participant(author_id)
+        kind = v.choice(ContributionKind, kind, texts.ERR_UNKNOWN_KIND)
+        self._require_open(kind.phase)
+        if self._count_by(author_id, kind.phase) >= MAX_CONTRIBUTIONS_PER_PHASE:
+            raise NotAllowed(texts.ERR_TOO_MANY_CONTRIBUTIONS.format(max=MAX_CONTRIBUTIONS_PER_PHASE))
+        if not structure and kind.phase is PhaseKey.TEMOIGNAGES:
+            structure = author.structure
+        contribution = Contribution(
+            id=self.next_contribution_id,
+            kind=kind,
+            author_id=author_id,
+            created_at=now,
+            updated_at=now,
+            **self._checked_fields(kind, text=text, theme=theme, risk=risk, structure=structure,
+                                   commune=author.commune if commune is None else commune or None),
+        )
+        self.contributions[contribution.id] = contribution
+        self.next_contribution_id += 1
+        self.updated_at = now
+        return contribution
+
+    def edit_own_contribution(self, author_id: str, contribution_id: int, *, text: str, theme: str,
+                              commune: str | None, risk: Risk | str | None = None, structure: str = "",
+                              now: datetime) -> Contribution:
+        contribution = self._own_while_open(author_id, contribution_id)
+        return self._apply_edit(contribution, text=text, theme=theme, commune=commune, risk=risk,
+                                structure=structure, now=now)
+
+    def delete_own_contribution(self, author_id: str, contribution_id: int, now: datetime) -> Contribution:
+        contribution = self._own_while_open(author_id, contribution_id)
+        del self.contributions[contribution_id]
+        self.updated_at = now
+        return contribution
+
+    def toggle_share(self, participant_id: str, contribution_id: int, now: datetime) -> Contribution:
+        """« Je partage aussi »: a +1 from someone else, once per person; a second tap takes it back."""
+        self.participant(participant_id)
+        contribution = self.contribution(contribution_id)
+        self._require_open(contribution.phase)
+        if contribution.kind not in SHAREABLE_KINDS:
+            raise NotAllowed(texts.ERR_SHARE_KIND)
+        if contribution.author_id == participant_id:
+            raise NotAllowed(texts.ERR_SHARE_OWN)
+        if contribution.hidden:
+            raise NotAllowed(texts.ERR_SHARE_HIDDEN)
+        contribution.shared_by ^= {participant_id}
+        self.updated_at = now
+        return contribution
+
+    # --- Moderation (facilitator) ----------------------------------------------------------
+    def moderate_edit(self, contribution_id: int, *, text: str, theme: str, commune: str | None,
+                      risk: Risk | str | None = None, structure: str = "", now: datetime) -> Contribution:
+        """The facilitator may correct any contribution, in any phase status."""
+        return self._apply_edit(self.contribution(contribution_id), text=text, theme=theme,
+                                commune=commune, risk=risk, structure=structure, now=now)
+
+    def set_hidden(self, contribution_id: int, hidden: bool, now: datetime) -> Contribution:
+        contribution = self.contribution(contribution_id)
+        contribution.hidden = hidden
+        contribution.updated_at = now
+        self.updated_at = now
+        return contribution
+
+    # --- Queries ---------------------------------------------------------------------------
+    def visible_contributions(self, phase: PhaseKey | None = None) -> list[Contribution]:
+        return [c for c in self.contributions.values()
+                if not c.hidden and (phase is None or c.phase is phase)]
+
+    def contributions_by(self, author_id: str) -> list[Contribution]:
+        return [c for c in self.contributions.values() if c.author_id == author_id]
+
+    # --- Rules shared by the methods above -------------------------------------------------
+    def _require_open(self, key: PhaseKey) -> None:
+        if not self.phases[key].is_open:
+            raise NotAllowed(texts.ERR_PHASE_NOT_OPEN.format(phase=texts.PHASE_LABELS[key]))
+
+    def _own_while_open(self, author_id: str, contribution_id: int) -> Contribution:
+        contribution = self.contribution(contribution_id)
+        if contribution.author_id != author_id:
+            raise NotAllowed(texts.ERR_NOT_YOUR_CONTRIBUTION)
+        self._require_open(contribution.phase)
+        return contribution
+
+    def _count_by(self, author_id: str, phase: PhaseKey) -> int:
+        return sum(1 for c in self.contributions.values() if c.author_id == author_id and c.phase is phase)
+
+    def _apply_edit(self, contribution: Contribution, *, text: str, theme: str, commune: str | None,
+                    risk: Risk | str | None, structure: str, now: datetime) -> Contribution:
+        checked = self._checked_fields(contribution.kind, text=text, theme=theme, commune=commune or None,
+                                       risk=risk, structure=structure)
+        for name, value in checked.items():
+            setattr(contribution, name, value)
+        contribution.updated_at = now
+        self.updated_at = now
+        return contribution
+
+    def _checked_fields(self, kind: ContributionKind, *, text: str, theme: str, commune: str | None,
+                        risk: Risk | str | None, structure: str) -> dict:
+        if theme not in self.themes:
+            raise InvalidInput(texts.ERR_UNKNOWN_THEME)
+        if kind is ContributionKind.DIFFICULTY and not risk:
+            raise InvalidInput(texts.ERR_RISK_REQUIRED)
+        if kind is not ContributionKind.DIFFICULTY and risk:
+            raise InvalidInput(texts.ERR_RISK_ONLY_DIFFICULTY)
+        return {
+            "text": v.clean_text(text),
+            "theme": theme,
+            "commune": self._check_commune(commune),
+            "risk": v.choice(Risk, risk, texts.ERR_RISK_REQUIRED) if risk else None,
+            "structure": v.clean_line(structure, field=texts.FIELD_STRUCTURE, max_length=v.MAX_STRUCTURE),
+        }
+
+    def _check_commune(self, commune: str | None) -> str | None:
+        if commune is not None and commune not in self.communes:
+            raise InvalidInput(texts.ERR_UNKNOWN_COMMUNE)
+        return commune

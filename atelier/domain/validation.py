@@ -1,0 +1,78 @@
+"""Cleaning of untrusted text: everything a phone or a form sends passes through here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from typing import TypeVar
+
+from atelier import texts
+from atelier.domain.errors import InvalidInput
+
+MAX_TEXT = 500
+MAX_NAME = 60
+MAX_STRUCTURE = 120
+MAX_TERRITORY = 120
+MAX_LIST_ITEM = 80
+MAX_COMMUNES = 200
+MAX_THEMES = 40
+
+E = TypeVar("E", bound=StrEnum)
+
+# Control characters (except newline and tab) can break exports and terminals.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(value: str | None, *, max_length: int = MAX_TEXT) -> str:
+    """Required free text: trimmed, normalised, at most `max_length` characters."""
+    text = _normalise(value)
+    if not text:
+        raise InvalidInput(texts.ERR_TEXT_REQUIRED)
+    if len(text) > max_length:
+        raise InvalidInput(texts.ERR_TEXT_TOO_LONG.format(max=max_length, length=len(text)))
+    return text
+
+
+def clean_line(value: str | None, *, field: str, max_length: int, required_message: str = "") -> str:
+    """A one-line field; empty is allowed unless `required_message` is given."""
+    line = " ".join(_normalise(value).split())
+    if not line and required_message:
+        raise InvalidInput(required_message)
+    if len(line) > max_length:
+        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
+    return line
+
+
+def clean_lines(value: str | list[str], *, field: str, max_items: int, required_message: str) -> list[str]:
+    """A list typed one item per line: blank lines dropped, duplicates refused."""
+    raw = value.splitlines() if isinstance(value, str) else value
+    items = [clean_line(item, field=field, max_length=MAX_LIST_ITEM) for item in raw]
+    items = [item for item in items if item]
+    if not items:
+        raise InvalidInput(required_message)
+    if len(items) > max_items:
+        raise InvalidInput(texts.ERR_TOO_MANY.format(field=field, max=max_items))
+    seen: set[str] = set()
+    for item in items:
+        key = item.casefold()
+        if key in seen:
+            raise InvalidInput(texts.ERR_DUPLICATE.format(value=item, field=field))
+        seen.add(key)
+    return items
+
+
+def _normalise(value: str | None) -> str:
+    text = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+def choice(enum: type[E], value: E | str | None, message: str) -> E:
+    """A value picked from a fixed list; anything else (forged forms included) is refused."""
+    try:
+        return enum(value)
+    except ValueError:
+        raise InvalidInput(message) from None

@@ -1,0 +1,74 @@
+"""Real-time fan-out: domain events → NiceGUI events, one channel per audience.
+
+A page subscribes inside its builder, so its handler runs in that page's client and is dropped
+when the client goes away. Channels keep the work per change proportional to the pages that show
+it: the wall (projection, console) hears every contribution; a phone hears only its own
+contributions and the phase changes — never the whole room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import Event
+
+from atelier.domain.events import (
+    ContributionAdded,
+    ContributionChanged,
+    ContributionDeleted,
+    DomainEvent,
+    ParticipantJoined,
+    PhaseChanged,
+)
+
+Channel = tuple[str, ...]
+
+
+def wall(code: str) -> Channel:
+    """Every contribution of the session: projection and facilitator console."""
+    return ("wall", code)
+
+
+def session(code: str) -> Channel:
+    """What every page of the session must know: phase changes."""
+    return ("session", code)
+
+
+def author(code: str, participant_id: str) -> Channel:
+    """One participant's own contributions, on each of their devices."""
+    return ("author", code, participant_id)
+
+
+class LiveHub:
+    def __init__(self) -> None:
+        self._events: dict[Channel, Event[DomainEvent]] = {}
+
+    def subscribe(self, channel: Channel, handler: Callable[[Any], Any]) -> None:
+        """Call from a page builder: the subscription lives as long as the page's client."""
+        self._events.setdefault(channel, Event()).subscribe(handler)
+
+    def listeners(self, channel: Channel) -> int:
+        event = self._events.get(channel)
+        return len(event.callbacks) if event else 0
+
+    def publish(self, event: DomainEvent) -> None:
+        for channel in channels_for(event):
+            target = self._events.get(channel)
+            if target is None:
+                continue
+            if not target.callbacks:
+                del self._events[channel]  # the last page of this channel has gone
+                continue
+            target.emit(event)
+
+
+def channels_for(event: DomainEvent) -> list[Channel]:
+    match event:
+        case ContributionAdded() | ContributionChanged() | ContributionDeleted():
+            return [wall(event.code), author(event.code, event.contribution.author_id)]
+        case ParticipantJoined():
+            return [wall(event.code)]
+        case PhaseChanged():
+            return [session(event.code)]
+    return []

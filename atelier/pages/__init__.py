@@ -1,0 +1,1 @@
+"""One module per audience: facilitator, projection, participant phone."""

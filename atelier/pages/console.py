@@ -1,0 +1,97 @@
+"""`/f/{code}`: the facilitator's console — phases, join code, and moderation of the live contributions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nicegui import ui
+
+from atelier import live, texts
+from atelier.context import Atelier
+from atelier.domain.events import DomainEvent, PhaseChanged
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.session import Session
+from atelier.pages.console_list import ContributionList
+from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, not_found
+from atelier.pages.widgets import heading, qr_code
+
+
+def register(atelier: Atelier) -> None:
+    @ui.page("/f/{code}", title=texts.APP_NAME)
+    def console_page(code: str, token: str | None = None) -> None:
+        if not facilitator_allowed(atelier, token):
+            forbidden()
+            return
+        session = atelier.service.find(code)
+        if session is None:
+            not_found(code)
+            return
+        ui.page_title(texts.CONSOLE_TITLE.format(territory=session.territory))
+        with frame("console"):
+            _header(atelier, session)
+            PhaseControls(atelier, session)
+            ContributionList(atelier, session)
+
+
+def _header(atelier: Atelier, session: Session) -> None:
+    url = atelier.join_url(session.code)
+    with ui.row().classes("w-full items-start justify-between"):
+        with ui.column().classes("gap-1"):
+            heading(session.territory, 1)
+            ui.label(session.title)
+            ui.label(f"{texts.PROJECTION_CODE} : {session.code}").classes("text-2xl font-bold").mark("code")
+            ui.label(f"{texts.CONSOLE_JOIN} : {url}").mark("join-url")
+            with ui.row():
+                ui.link(texts.CONSOLE_PROJECTION, f"/p/{session.code}", new_tab=True).mark("projection-link")
+                ui.link(texts.CONSOLE_HOME, "/")
+        qr_code(url, classes="qr-small")
+
+
+class PhaseControls:
+    def __init__(self, atelier: Atelier, session: Session) -> None:
+        self.atelier, self.session = atelier, session
+        self.rows: dict[PhaseKey, tuple[ui.label, ui.row, ui.input]] = {}
+        with ui.card().classes("w-full gap-2"):
+            heading(texts.CONSOLE_PHASES, 2)
+            for key in PhaseKey:
+                with ui.row().classes("items-center gap-4 w-full"):
+                    status = ui.label().classes("text-lg min-w-[22rem]").mark(f"phase-{key.value}")
+                    buttons = ui.row().classes("gap-2")
+                    day = ui.input(texts.CONSOLE_PHASE_DATE).props("type=date dense outlined stack-label") \
+                        .mark(f"date-{key.value}")
+                    day.on("change", lambda _, k=key, d=day: self.set_date(k, d.value))
+                self.rows[key] = (status, buttons, day)
+        self.refresh()
+        atelier.hub.subscribe(live.session(session.code), self.on_event)
+
+    def on_event(self, event: DomainEvent) -> None:
+        if isinstance(event, PhaseChanged):
+            self.refresh()
+
+    def refresh(self) -> None:
+        for key, (status, buttons, day) in self.rows.items():
+            phase = self.session.phases[key]
+            status.set_text(texts.CONSOLE_PHASE_STATUS.format(
+                phase=texts.PHASE_LABELS[key], status=texts.PHASE_STATUS_LABELS[phase.status]))
+            day.value = phase.date.isoformat() if phase.date else ""
+            buttons.clear()
+            with buttons:
+                if phase.status is PhaseStatus.OPEN:
+                    self._button(texts.CONSOLE_CLOSE_PHASE, key, PhaseStatus.CLOSED)
+                else:
+                    label = texts.CONSOLE_OPEN_PHASE if phase.status is PhaseStatus.UPCOMING \
+                        else texts.CONSOLE_REOPEN_PHASE
+                    self._button(label, key, PhaseStatus.OPEN)
+
+    def _button(self, label: str, key: PhaseKey, status: PhaseStatus) -> None:
+        async def change() -> None:
+            await attempt(lambda: self.atelier.service.set_phase_status(self.session.code, key, status))
+
+        ui.button(label, on_click=change).props("no-caps").mark(f"{status.value}-{key.value}")
+
+    async def set_date(self, key: PhaseKey, value: str | None) -> None:
+        try:
+            day = date.fromisoformat(value) if value else None
+        except ValueError:
+            return  # the browser's date field only sends valid dates or nothing
+        await attempt(lambda: self.atelier.service.set_phase_date(self.session.code, key, day))

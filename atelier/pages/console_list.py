@@ -1,0 +1,163 @@
+"""The console's live list of contributions: filter, hide, restore, correct.
+
+A new contribution adds one row; a change updates one row. Filters only toggle rows' visibility.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nicegui import ui
+
+from atelier import live, texts
+from atelier.context import Atelier
+from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
+from atelier.domain.model import Contribution, ContributionKind
+from atelier.domain.session import Session
+from atelier.pages.frame import attempt
+from atelier.pages.phone_forms import ContributionFields, who
+from atelier.pages.widgets import contribution_meta, heading
+
+ALL = "*"
+NO_COMMUNE = "~"  # contributions about the whole territory
+VISIBLE, HIDDEN = "visible", "hidden"
+
+
+@dataclass
+class Filters:
+    kind: str = ALL
+    theme: str = ALL
+    commune: str = ALL
+    state: str = ALL
+
+    def accepts(self, c: Contribution) -> bool:
+        return ((self.kind == ALL or c.kind.value == self.kind)
+                and (self.theme == ALL or c.theme == self.theme)
+                and (self.commune == ALL or (c.commune or NO_COMMUNE) == self.commune)
+                and (self.state == ALL or c.hidden == (self.state == HIDDEN)))
+
+
+class ConsoleRow:
+    def __init__(self, owner: ContributionList, contribution: Contribution) -> None:
+        self.owner = owner
+        self.contribution = contribution
+        with ui.card().classes("w-full gap-1").mark(f"row-{contribution.id}") as self.box:
+            with ui.row().classes("w-full items-start justify-between no-wrap"):
+                with ui.column().classes("gap-0 min-w-0"):
+                    self.title = ui.label().classes("font-bold")
+                    self.text = ui.label().classes("participant-text text-lg")
+                    self.meta = ui.label().classes("text-gray-700")
+                with ui.row().classes("gap-1 no-wrap"):
+                    self.toggle = ui.button(on_click=self.toggle_hidden).props("outline no-caps") \
+                        .mark(f"hide-{contribution.id}")
+                    ui.button(texts.CONSOLE_EDIT, on_click=self.edit).props("outline no-caps") \
+                        .mark(f"edit-{contribution.id}")
+        self.update(contribution)
+
+    def update(self, contribution: Contribution) -> None:
+        self.contribution = contribution
+        session = self.owner.session
+        author = session.participants.get(contribution.author_id)
+        title = f"n° {contribution.id} · {texts.KIND_LABELS[contribution.kind]}"
+        if contribution.hidden:
+            title += f" · {texts.CONSOLE_HIDDEN_TAG}"
+        self.title.set_text(title)
+        self.text.set_text(contribution.text)
+        by = texts.CONSOLE_BY.format(who=who(author)) if author else ""
+        self.meta.set_text(" · ".join(filter(None, [contribution_meta(contribution, session, with_theme=True), by])))
+        self.toggle.set_text(texts.CONSOLE_RESTORE if contribution.hidden else texts.CONSOLE_HIDE)
+        self.text.classes(add="row-hidden") if contribution.hidden else self.text.classes(remove="row-hidden")
+        self.owner.show_if_accepted(self)
+
+    async def toggle_hidden(self) -> None:
+        owner = self.owner
+        await attempt(lambda: owner.atelier.service.set_hidden(owner.session.code, self.contribution.id,
+                                                               not self.contribution.hidden))
+
+    def edit(self) -> None:
+        owner = self.owner
+        with ui.dialog() as dialog, ui.card().classes("w-full gap-3"):
+            heading(texts.CONSOLE_EDIT_TITLE.format(id=self.contribution.id), 2)
+            fields = ContributionFields(owner.session, self.contribution.kind, prefix="moderate-")
+            fields.fill(self.contribution)
+            error = ui.label().classes("text-red-700 font-bold")
+            error.set_visibility(False)
+
+            async def save() -> None:
+                if await attempt(lambda: owner.atelier.service.moderate_edit(
+                        owner.session.code, self.contribution.id, **fields.values()), error) is not None:
+                    dialog.close()
+
+            with ui.row().classes("w-full justify-end"):
+                ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+                ui.button(texts.PHONE_SAVE, on_click=save).props("no-caps").mark("moderate-save")
+        dialog.on("hide", dialog.delete)
+        dialog.open()
+
+
+class ContributionList:
+    def __init__(self, atelier: Atelier, session: Session) -> None:
+        self.atelier, self.session = atelier, session
+        self.filters = Filters()
+        self.rows: dict[int, ConsoleRow] = {}
+        self.shown: set[int] = set()  # ids of the rows the filters let through
+        with ui.card().classes("w-full gap-2"):
+            heading(texts.CONSOLE_CONTRIBUTIONS, 2)
+            with ui.row().classes("w-full gap-2"):
+                self._filter("kind", texts.CONSOLE_FILTER_KIND,
+                             {k.value: texts.KIND_LABELS_PLURAL[k] for k in ContributionKind})
+                self._filter("theme", texts.CONSOLE_FILTER_THEME, {t: t for t in session.themes})
+                self._filter("commune", texts.CONSOLE_FILTER_COMMUNE,
+                             {NO_COMMUNE: texts.WHOLE_TERRITORY, **{c: c for c in session.communes}})
+                self._filter("state", texts.CONSOLE_FILTER_STATE,
+                             {VISIBLE: texts.CONSOLE_STATE_VISIBLE, HIDDEN: texts.CONSOLE_STATE_HIDDEN})
+            self.count = ui.label().mark("count")
+            self.box = ui.column().classes("w-full gap-2")
+        for contribution in session.contributions.values():
+            self._add(contribution)
+        self._refresh_count()
+        atelier.hub.subscribe(live.wall(session.code), self.on_event)
+
+    def _filter(self, name: str, label: str, options: dict[str, str]) -> None:
+        options = {ALL: texts.CONSOLE_ALL, **options}
+
+        def changed(event) -> None:
+            setattr(self.filters, name, event.value or ALL)
+            self.apply_filters()
+
+        ui.select(options, value=ALL, label=label, on_change=changed).props("outlined dense") \
+            .classes("min-w-[12rem]").mark(f"filter-{name}")
+
+    def apply_filters(self) -> None:
+        for row in self.rows.values():
+            self.show_if_accepted(row)
+        self._refresh_count()
+
+    def show_if_accepted(self, row: ConsoleRow) -> None:
+        accepted = self.filters.accepts(row.contribution)
+        row.box.set_visibility(accepted)
+        (self.shown.add if accepted else self.shown.discard)(row.contribution.id)
+
+    def on_event(self, event: DomainEvent) -> None:
+        match event:
+            case ContributionAdded(contribution=c):
+                self._add(c)
+            case ContributionChanged(contribution=c) if c.id in self.rows:
+                self.rows[c.id].update(c)
+            case ContributionDeleted(contribution=c) if c.id in self.rows:
+                self.rows.pop(c.id).box.delete()
+                self.shown.discard(c.id)
+            case _:
+                return
+        self._refresh_count()
+
+    def _add(self, contribution: Contribution) -> None:
+        if contribution.id in self.rows:  # a page built between the change and its announcement
+            self.rows[contribution.id].update(contribution)
+            return
+        with self.box:
+            self.rows[contribution.id] = ConsoleRow(self, contribution)
+        self.rows[contribution.id].box.move(self.box, target_index=0)
+
+    def _refresh_count(self) -> None:
+        self.count.set_text(texts.CONSOLE_COUNT.format(shown=len(self.shown), total=len(self.rows)))

@@ -1,0 +1,70 @@
+"""What all pages share: styles, access control for the facilitator, error screens."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from nicegui import app, ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.errors import DomainError
+
+CSS = (Path(__file__).resolve().parent.parent / "static" / "atelier.css").read_text(encoding="utf-8")
+FACILITATOR_KEY = "facilitator_token"
+
+
+@contextmanager
+def frame(audience: str):
+    """Page chrome: shared styles, then a column with the audience's class (phone, projection…)."""
+    ui.add_css(CSS)
+    ui.query(".nicegui-content").classes("p-0" if audience == "projection" else "p-3")
+    with ui.column().classes(f"{audience} w-full gap-3") as root:
+        yield root
+
+
+def facilitator_allowed(atelier: Atelier, token: str | None) -> bool:
+    """The token from the printed URL unlocks this browser; it is remembered server-side."""
+    expected = atelier.config.facilitator_token
+    if token and hmac.compare_digest(token.encode(), expected.encode()):
+        app.storage.user[FACILITATOR_KEY] = expected
+        return True
+    kept = app.storage.user.get(FACILITATOR_KEY, "")
+    return bool(kept) and hmac.compare_digest(str(kept).encode(), expected.encode())
+
+
+def forbidden() -> None:
+    ui.context.client.status_code = 403
+    with frame("phone"):
+        ui.label(texts.FORBIDDEN_TITLE).classes("text-2xl font-bold")
+        ui.label(texts.FORBIDDEN_HELP)
+
+
+def not_found(code: str) -> None:
+    ui.context.client.status_code = 404
+    with frame("phone"):
+        ui.label(texts.NOT_FOUND_TITLE).classes("text-2xl font-bold").mark("not-found")
+        ui.label(texts.ERR_SESSION_NOT_FOUND.format(code=code[:20]))
+        ui.label(texts.NOT_FOUND_HELP)
+
+
+def show_error(error: DomainError, where: ui.label | None = None) -> None:
+    ui.notify(error.message, type="negative", position="top", multi_line=True)
+    if where is not None:
+        where.set_text(error.message)
+        where.set_visibility(True)
+
+
+async def attempt(action: Callable[[], Awaitable[Any]], error_label: ui.label | None = None) -> Any | None:
+    """Run a service call; a refusal is shown in French, never as a crash. None when refused."""
+    if error_label is not None:
+        error_label.set_visibility(False)
+    try:
+        return await action()
+    except DomainError as error:
+        show_error(error, error_label)
+        return None

@@ -1,0 +1,88 @@
+"""`/j/{code}`: the participant's phone. Introduce yourself once, then contribute while a phase is open.
+
+A phone listens to two channels only: phase changes and its own contributions. It never receives
+the room's traffic: others' contributions are loaded on demand, a page at a time.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from nicegui import app, ui
+
+from atelier import live, texts
+from atelier.context import Atelier
+from atelier.domain.events import DomainEvent, PhaseChanged
+from atelier.domain.model import Participant
+from atelier.domain.session import Session
+from atelier.pages.frame import frame, not_found
+from atelier.pages.phone_forms import ContributionForm, ProfileForm, who
+from atelier.pages.phone_lists import MyContributions, OthersContributions
+from atelier.pages.widgets import heading, phase_line
+
+PARTICIPANT_KEY = "participant_id"
+
+
+def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
+    @ui.page("/j/{code}", title=texts.APP_NAME, reconnect_timeout=reconnect_timeout)
+    def join_page(code: str) -> None:
+        session = atelier.service.find(code)
+        if session is None:
+            not_found(code)
+            return
+        ui.page_title(f"{texts.APP_NAME} — {session.territory}")
+        PhonePage(atelier, session, device_participant_id())
+
+
+def device_participant_id() -> str:
+    """Random, anonymous, kept for this browser: the same person after a reload or a lock screen."""
+    if PARTICIPANT_KEY not in app.storage.user:
+        app.storage.user[PARTICIPANT_KEY] = secrets.token_urlsafe(12)
+    return str(app.storage.user[PARTICIPANT_KEY])
+
+
+class PhonePage:
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
+        self.atelier = atelier
+        self.session = session
+        self.participant_id = participant_id
+        with frame("phone"):
+            heading(session.territory, 1)
+            self.phase_label = ui.label().classes("hint").mark("phase-line")
+            self.profile_form = ProfileForm(atelier, session, participant_id, on_saved=self.show_main)
+            with ui.column().classes("w-full gap-4") as self.main:
+                with ui.row().classes("items-center gap-2"):
+                    self.who_label = ui.label().mark("who")
+                    ui.button(texts.PHONE_CHANGE_PROFILE, on_click=self.edit_profile).props("flat dense no-caps")
+                self.form = ContributionForm(atelier, session, participant_id)
+                self.mine = MyContributions(atelier, session, participant_id)
+                self.others = OthersContributions(atelier, session, participant_id)
+        self.refresh_phase()
+        if participant_id in session.participants:
+            self.show_main(session.participants[participant_id])
+        else:
+            self.main.set_visibility(False)
+        atelier.hub.subscribe(live.session(session.code), self.on_session_event)
+        atelier.hub.subscribe(live.author(session.code, participant_id), self.mine.on_event)
+
+    def show_main(self, participant: Participant) -> None:
+        self.profile_form.box.set_visibility(False)
+        self.who_label.set_text(texts.PHONE_YOU.format(who=who(participant)))
+        self.form.set_participant(participant)
+        self.main.set_visibility(True)
+
+    def edit_profile(self) -> None:
+        self.profile_form.fill(self.session.participants.get(self.participant_id))
+        self.profile_form.box.set_visibility(True)
+        self.main.set_visibility(False)
+
+    def on_session_event(self, event: DomainEvent) -> None:
+        if isinstance(event, PhaseChanged):
+            self.refresh_phase()
+
+    def refresh_phase(self) -> None:
+        open_phase = self.session.open_phase
+        self.phase_label.set_text(phase_line(open_phase, self.session))
+        self.form.set_phase(open_phase)
+        self.mine.refresh_actions()
+        self.others.set_phase(open_phase)

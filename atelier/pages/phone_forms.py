@@ -1,0 +1,158 @@
+"""The phone's forms: who I am, and what I want to say. Every rule is checked again by the domain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.model import KIND_PHASE, Contribution, ContributionKind, Participant, Phase, Risk, Role
+from atelier.domain.session import Session
+from atelier.domain.validation import MAX_TEXT
+from atelier.pages.frame import attempt
+from atelier.pages.widgets import heading
+
+WHOLE_TERRITORY_OPTION = "*"  # a select needs a non-empty key; the domain stores "no commune"
+
+
+def who(participant: Participant) -> str:
+    parts = [participant.display_name] if participant.display_name else []
+    parts.append(texts.ROLE_LABELS[participant.role].split(" (")[0])
+    parts.append(participant.structure or participant.commune or texts.WHOLE_TERRITORY)
+    return " · ".join(parts)
+
+
+def commune_options(session: Session) -> dict[str, str]:
+    return {WHOLE_TERRITORY_OPTION: texts.WHOLE_TERRITORY, **{c: c for c in session.communes}}
+
+
+def commune_value(option: str | None) -> str:
+    return "" if option in (None, WHOLE_TERRITORY_OPTION) else option
+
+
+class ProfileForm:
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str,
+                 on_saved: Callable[[Participant], None]) -> None:
+        self.atelier, self.session, self.participant_id, self.on_saved = atelier, session, participant_id, on_saved
+        with ui.column().classes("w-full gap-3") as self.box:
+            heading(texts.PHONE_WELCOME, 2)
+            ui.label(texts.PHONE_ANONYMOUS).classes("hint")
+            ui.label(texts.PHONE_ROLE)
+            self.role = ui.radio({r.value: texts.ROLE_LABELS[r] for r in Role},
+                                 on_change=self._role_changed).mark("role")
+            self.commune = ui.select(commune_options(session), label=texts.PHONE_COMMUNE).classes("w-full") \
+                .props("outlined").mark("commune")
+            self.structure = ui.input(texts.PHONE_STRUCTURE).classes("w-full").props("outlined maxlength=120") \
+                .mark("structure")
+            self.name = ui.input(texts.PHONE_NAME).classes("w-full").props("outlined maxlength=60").mark("name")
+            self.error = ui.label().classes("error").mark("profile-error")
+            self.submit = ui.button(texts.PHONE_START, on_click=self.save).classes("w-full").mark("start")
+        self.error.set_visibility(False)
+        self.structure.set_visibility(False)
+
+    def fill(self, participant: Participant | None) -> None:
+        if participant is None:
+            return
+        self.role.value = participant.role.value
+        self.commune.value = participant.commune or WHOLE_TERRITORY_OPTION
+        self.structure.value = participant.structure
+        self.name.value = participant.display_name
+        self.submit.set_text(texts.PHONE_SAVE_PROFILE)
+
+    def _role_changed(self) -> None:
+        self.structure.set_visibility(bool(self.role.value) and Role(self.role.value).is_actor)
+
+    async def save(self) -> None:
+        participant = await attempt(lambda: self.atelier.service.register_participant(
+            self.session.code, self.participant_id, role=self.role.value,
+            commune=commune_value(self.commune.value), display_name=self.name.value or "",
+            structure=self.structure.value or ""), self.error)
+        if participant is not None:
+            self.on_saved(participant)
+
+
+class ContributionFields:
+    """Text, theme, commune, risk, structure: shared by the new-contribution form and the edit dialog."""
+
+    def __init__(self, session: Session, kind: ContributionKind, prefix: str = "") -> None:
+        self.kind = kind
+        self.text = ui.textarea(texts.PHONE_TEXT_LABEL[kind.value]).classes("w-full") \
+            .props(f"outlined autogrow counter maxlength={MAX_TEXT}").mark(f"{prefix}text")
+        self.theme = ui.select(session.themes, label=texts.PHONE_THEME).classes("w-full").props("outlined") \
+            .mark(f"{prefix}theme")
+        self.commune = ui.select(commune_options(session), label=texts.PHONE_CONTRIBUTION_COMMUNE) \
+            .classes("w-full").props("outlined").mark(f"{prefix}commune")
+        with ui.column().classes("w-full gap-0") as self.risk_box:
+            ui.label(texts.PHONE_RISK)
+            self.risk = ui.radio({r.value: texts.RISK_LABELS[r] for r in Risk}).mark(f"{prefix}risk")
+        self.structure = ui.input(texts.PHONE_RESOURCE_STRUCTURE).classes("w-full") \
+            .props("outlined maxlength=120").mark(f"{prefix}structure")
+        self.set_kind(kind)
+
+    def set_kind(self, kind: ContributionKind) -> None:
+        self.kind = kind
+        self.text.props["label"] = texts.PHONE_TEXT_LABEL[kind.value]
+        self.text.update()
+        self.risk_box.set_visibility(kind is ContributionKind.DIFFICULTY)
+        self.structure.set_visibility(kind is ContributionKind.RESOURCE)
+
+    def fill(self, contribution: Contribution) -> None:
+        self.set_kind(contribution.kind)
+        self.text.value = contribution.text
+        self.theme.value = contribution.theme
+        self.commune.value = contribution.commune or WHOLE_TERRITORY_OPTION
+        self.risk.value = contribution.risk.value if contribution.risk else None
+        self.structure.value = contribution.structure
+
+    def values(self) -> dict:
+        """What the service takes; fields that do not apply to the kind are not sent."""
+        is_difficulty = self.kind is ContributionKind.DIFFICULTY
+        return {
+            "text": self.text.value or "",
+            "theme": self.theme.value or "",
+            "commune": commune_value(self.commune.value),
+            "risk": self.risk.value if is_difficulty else None,
+            "structure": (self.structure.value or "") if self.kind is ContributionKind.RESOURCE else "",
+        }
+
+
+class ContributionForm:
+    """The form for the phase that is open now; hidden, with a word of explanation, otherwise."""
+
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
+        self.atelier, self.session, self.participant_id = atelier, session, participant_id
+        self.waiting = ui.label(texts.PHONE_WAIT).classes("hint").mark("waiting")
+        with ui.card().classes("w-full gap-3") as self.box:
+            heading(texts.PHONE_FORM_TITLE, 2)
+            ui.label(texts.PHONE_KIND)
+            self.kind = ui.toggle({}, on_change=self._kind_changed).props("spread no-caps").classes("w-full") \
+                .mark("kind")
+            self.fields = ContributionFields(session, ContributionKind.DIFFICULTY)
+            self.error = ui.label().classes("error").mark("form-error")
+            ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
+        self.error.set_visibility(False)
+
+    def set_participant(self, participant: Participant) -> None:
+        self.fields.commune.value = participant.commune or WHOLE_TERRITORY_OPTION
+
+    def set_phase(self, phase: Phase | None) -> None:
+        kinds = [k for k, p in KIND_PHASE.items() if phase is not None and p is phase.key]
+        self.box.set_visibility(bool(kinds))
+        self.waiting.set_visibility(not kinds)
+        if kinds:
+            self.kind.set_options({k.value: texts.KIND_LABELS[k] for k in kinds},
+                                  value=self.kind.value if self.kind.value in kinds else kinds[0].value)
+
+    def _kind_changed(self) -> None:
+        if self.kind.value:
+            self.fields.set_kind(ContributionKind(self.kind.value))
+
+    async def send(self) -> None:
+        contribution = await attempt(lambda: self.atelier.service.add_contribution(
+            self.session.code, self.participant_id, kind=self.kind.value or "", **self.fields.values()),
+            self.error)
+        if contribution is not None:
+            self.fields.text.value = ""
+            ui.notify(texts.PHONE_SENT, type="positive", position="top")

@@ -1,0 +1,174 @@
+"""The phone's lists: my own contributions (live), and others' (loaded on demand, to +1)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
+from atelier.domain.model import Contribution, Phase
+from atelier.domain.session import SHAREABLE_KINDS, Session
+from atelier.pages.frame import attempt
+from atelier.pages.phone_forms import ContributionFields
+from atelier.pages.widgets import contribution_meta, heading
+
+OTHERS_PAGE = 10
+
+
+class MyItem:
+    def __init__(self, owner: MyContributions, contribution: Contribution) -> None:
+        self.owner = owner
+        self.contribution = contribution
+        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"mine-{contribution.id}") as self.box:
+            self.kind = ui.label().classes("meta font-bold")
+            self.text = ui.label().classes("participant-text")
+            self.meta = ui.label().classes("meta")
+            with ui.row().classes("gap-2") as self.actions:
+                ui.button(texts.PHONE_EDIT, on_click=self.edit).props("outline no-caps").mark("edit")
+                ui.button(texts.PHONE_DELETE, on_click=self.confirm_delete).props("outline no-caps color=negative") \
+                    .mark("delete")
+        self.update(contribution)
+
+    def update(self, contribution: Contribution) -> None:
+        self.contribution = contribution
+        kind = texts.KIND_LABELS[contribution.kind]
+        self.kind.set_text(f"{kind} · {texts.PHONE_HIDDEN_BY_FACILITATOR}" if contribution.hidden else kind)
+        self.text.set_text(contribution.text)
+        self.meta.set_text(contribution_meta(contribution, self.owner.session, with_theme=True))
+        self.refresh_actions()
+
+    def refresh_actions(self) -> None:
+        self.actions.set_visibility(self.owner.session.phases[self.contribution.phase].is_open)
+
+    def edit(self) -> None:
+        owner = self.owner
+        with ui.dialog() as dialog, ui.card().classes("phone w-full gap-3"):
+            fields = ContributionFields(owner.session, self.contribution.kind, prefix="edit-")
+            fields.fill(self.contribution)
+            error = ui.label().classes("error")
+            error.set_visibility(False)
+
+            async def save() -> None:
+                saved = await attempt(lambda: owner.atelier.service.edit_own_contribution(
+                    owner.session.code, owner.participant_id, self.contribution.id, **fields.values()), error)
+                if saved is not None:
+                    dialog.close()
+
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+                ui.button(texts.PHONE_SAVE, on_click=save).props("no-caps").mark("edit-save")
+        dialog.on("hide", dialog.delete)
+        dialog.open()
+
+    def confirm_delete(self) -> None:
+        owner = self.owner
+        with ui.dialog() as dialog, ui.card().classes("phone gap-3"):
+            ui.label(texts.PHONE_DELETE_CONFIRM)
+
+            async def delete() -> None:
+                await attempt(lambda: owner.atelier.service.delete_own_contribution(
+                    owner.session.code, owner.participant_id, self.contribution.id))
+                dialog.close()
+
+            with ui.row().classes("w-full justify-end gap-2"):
+                ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+                ui.button(texts.PHONE_DELETE, on_click=delete).props("no-caps color=negative") \
+                    .mark("delete-confirm")
+        dialog.on("hide", dialog.delete)
+        dialog.open()
+
+
+class MyContributions:
+    """Newest first. Updated by events on this participant's own channel (any of their devices)."""
+
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
+        self.atelier, self.session, self.participant_id = atelier, session, participant_id
+        self.items: dict[int, MyItem] = {}
+        heading(texts.PHONE_MINE, 2)
+        self.empty = ui.label(texts.PHONE_MINE_EMPTY).classes("hint")
+        self.box = ui.column().classes("w-full gap-2").mark("mine")
+        for contribution in session.contributions_by(participant_id):
+            self._add(contribution)
+        self.empty.set_visibility(not self.items)
+
+    def on_event(self, event: DomainEvent) -> None:
+        match event:
+            case ContributionAdded(contribution=c):
+                self._add(c)
+            case ContributionChanged(contribution=c) if c.id in self.items:
+                self.items[c.id].update(c)
+            case ContributionDeleted(contribution=c) if c.id in self.items:
+                self.items.pop(c.id).box.delete()
+        self.empty.set_visibility(not self.items)
+
+    def refresh_actions(self) -> None:
+        for item in self.items.values():
+            item.refresh_actions()
+
+    def _add(self, contribution: Contribution) -> None:
+        if contribution.id not in self.items:
+            with self.box:
+                self.items[contribution.id] = MyItem(self, contribution)
+            self.items[contribution.id].box.move(self.box, target_index=0)
+
+
+class OthersContributions:
+    """Others' shareable contributions of the open phase, newest first, loaded a page at a time."""
+
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
+        self.atelier, self.session, self.participant_id = atelier, session, participant_id
+        self.shown = 0
+        with ui.expansion(texts.PHONE_OTHERS, on_value_change=self._opened).classes("w-full") \
+                .mark("others") as self.box:
+            ui.label(texts.PHONE_OTHERS_HINT).classes("hint")
+            self.list = ui.column().classes("w-full gap-2")
+            self.empty = ui.label(texts.PHONE_OTHERS_EMPTY).classes("hint")
+            self.more = ui.button(texts.PHONE_MORE, on_click=self.load_more).props("outline no-caps") \
+                .mark("others-more")
+
+    def set_phase(self, phase: Phase | None) -> None:
+        self.box.set_visibility(phase is not None and any(k.phase is phase.key for k in SHAREABLE_KINDS))
+        self.list.clear()
+        self.shown = 0
+        if self.box.value:
+            self.load_more()
+
+    def _opened(self) -> None:
+        if self.box.value and self.shown == 0:
+            self.load_more()
+
+    def _candidates(self) -> list[Contribution]:
+        phase = self.session.open_phase
+        return [c for c in reversed(self.session.contributions.values())
+                if phase is not None and c.phase is phase.key and c.kind in SHAREABLE_KINDS
+                and not c.hidden and c.author_id != self.participant_id]
+
+    def load_more(self) -> None:
+        candidates = self._candidates()
+        with self.list:
+            for contribution in candidates[self.shown:self.shown + OTHERS_PAGE]:
+                self._item(contribution)
+        self.shown = min(len(candidates), self.shown + OTHERS_PAGE)
+        self.more.set_visibility(self.shown < len(candidates))
+        self.empty.set_visibility(not candidates)
+
+    def _item(self, contribution: Contribution) -> None:
+        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"other-{contribution.id}"):
+            ui.label(contribution.text).classes("participant-text")
+            meta = ui.label(contribution_meta(contribution, self.session, with_theme=True)).classes("meta")
+            button = ui.button().props("no-caps").mark(f"share-{contribution.id}")
+
+            def show() -> None:
+                shared = self.participant_id in contribution.shared_by
+                button.set_text(texts.PHONE_SHARED if shared else texts.PHONE_SHARE)
+                button.props(remove="outline") if shared else button.props("outline")
+                meta.set_text(contribution_meta(contribution, self.session, with_theme=True))
+
+            async def toggle() -> None:
+                if await attempt(lambda: self.atelier.service.toggle_share(
+                        self.session.code, self.participant_id, contribution.id)) is not None:
+                    show()
+
+            button.on_click(toggle)
+            show()

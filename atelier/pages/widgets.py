@@ -1,0 +1,45 @@
+"""Small pieces shown on several pages. Participant text always goes through `ui.label` (text, never HTML)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
+
+from atelier import texts
+from atelier.domain.model import Contribution, Phase, PhaseStatus
+from atelier.domain.session import Session
+from atelier.qr import qr_svg
+
+
+def contribution_meta(contribution: Contribution, session: Session, *, with_theme: bool = False) -> str:
+    """« Commune · Risque élevé · Structure · +3 », the facts under a contribution's text."""
+    parts = [contribution.theme] if with_theme else []
+    parts.append(contribution.commune or texts.WHOLE_TERRITORY)
+    if contribution.risk:
+        parts.append(texts.RISK_LABELS[contribution.risk])
+    if contribution.structure:
+        parts.append(contribution.structure)
+    if contribution.share_count:
+        parts.append(texts.SHARED_COUNT.format(count=contribution.share_count))
+    return " · ".join(parts)
+
+
+def phase_line(phase: Phase | None, session: Session) -> str:
+    if phase is None:
+        closed = [p for p in session.phases.values() if p.status is PhaseStatus.CLOSED]
+        return texts.NO_PHASE_OPEN if not closed else texts.PHASE_CLOSED_LINE.format(
+            phase=texts.PHASE_LABELS[closed[-1].key])
+    return texts.PHASE_OPEN_LINE.format(phase=texts.PHASE_LABELS[phase.key])
+
+
+def qr_code(url: str, *, classes: str) -> ui.html:
+    """The join QR, inline SVG generated here (not participant content)."""
+    element = ui.html(qr_svg(url)).classes(classes)
+    element.props["aria-label"] = texts.QR_LABEL
+    element.props["role"] = "img"
+    return element
+
+
+def heading(text: str, level: int) -> TextElement:
+    """A real <h1>/<h2> (screen readers navigate by them), its text set as text, not HTML."""
+    return TextElement(tag=f"h{level}", text=text)

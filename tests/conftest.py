@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.session import Session
+from atelier.service import SessionService
+from atelier.store import TinyDBSessionStore
+
+TOKEN = "test-facilitator-token"
+COMMUNES = ["Fontenelle", "Vernoux", "Marcilly"]
+THEMES = ["Mobilité", "Santé", "Petite enfance"]
+T0 = datetime(2026, 3, 14, 19, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make_session(*, open_phase: PhaseKey | None = PhaseKey.ETAT_DES_LIEUX, code: str = "ABCDEF") -> Session:
+    session = Session.create(code=code, territory="CC du Val", communes=COMMUNES, themes=THEMES, now=T0)
+    if open_phase is not None:
+        session.set_phase_status(open_phase, PhaseStatus.OPEN, T0)
+    return session
+
+
+@pytest.fixture
+def session() -> Session:
+    """Phase 1 open, two élus and one actor already introduced."""
+    s = make_session()
+    s.register_participant("alice", role="elu", commune="Fontenelle", now=T0)
+    s.register_participant("bob", role="elu", commune="Vernoux", now=T0)
+    s.register_participant("mission", role="acteur_institutionnel", commune=None, structure="Mission Locale",
+                           now=T0)
+    return s
+
+
+@pytest.fixture
+def service(clock: Clock) -> SessionService:
+    events: list = []
+    svc = SessionService(TinyDBSessionStore(None), publish=events.append, clock=clock)
+    svc.published = events  # type: ignore[attr-defined]
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data dir; the app under NiceGUI's `user` fixture uses it (see tests/app_main.py)."""
+    folder = tmp_path / "sessions"
+    monkeypatch.setenv("ATELIER_TEST_DATA_DIR", str(folder))
+    monkeypatch.setenv("ATELIER_FACILITATOR_TOKEN", TOKEN)
+    return folder

@@ -1,0 +1,67 @@
+"""Who gets in where: the facilitator's token, unknown codes, the health check."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from tests.conftest import TOKEN
+from tests.pages.conftest import running, set_value
+
+
+async def test_unknown_code_gets_a_friendly_french_404(data_dir, user: User) -> None:
+    response = await user.http_client.get("/j/ZZZZZZ")
+    assert response.status_code == 404
+    assert "Démarche introuvable" in response.text
+    assert "Aucune démarche ne porte le code « ZZZZZZ »" in response.text
+    assert (await user.http_client.get("/p/ZZZZZZ")).status_code == 404
+
+
+async def test_facilitator_pages_need_the_token(seeded: str, user: User) -> None:
+    for path in ["/", f"/f/{seeded}", "/?token=wrong"]:
+        response = await user.http_client.get(path)
+        assert response.status_code == 403, path
+        assert "Accès réservé à l'animation" in response.text
+
+
+async def test_token_is_remembered_by_the_browser(seeded: str, user: User) -> None:
+    await user.open(f"/?token={TOKEN}")
+    await user.open(f"/f/{seeded}")  # no token in the URL this time
+    await user.should_see(marker="join-url")
+
+
+async def test_healthz(data_dir, user: User) -> None:
+    response = await user.http_client.get("/healthz")
+    assert (response.status_code, response.text) == (200, "ok")
+
+
+async def test_facilitator_creates_a_session_and_lands_on_its_console(data_dir, user: User) -> None:
+    await user.open(f"/?token={TOKEN}")
+    await user.should_see("Aucune démarche pour l'instant")
+    user.find(marker="territory").type("CC des Trois Vallées")
+    user.find(marker="communes").type("Aubière\nBeaumont\n\nCeyrat")
+    user.find(marker="create").click()
+    await user.should_see("Code :")
+    session = running().service.list_sessions()[0]
+    assert session.communes == ["Aubière", "Beaumont", "Ceyrat"]
+    assert session.themes[0] == "Petite enfance" and len(session.themes) == 14
+    await user.should_see(f"Adresse pour les téléphones : http://192.168.1.20:8080/j/{session.code}")
+
+
+async def test_choosing_the_ctg_preset_changes_the_themes(data_dir, user: User) -> None:
+    await user.open(f"/?token={TOKEN}")
+    set_value(user, "preset", "ctg")
+    user.find(marker="territory").type("CA du Grand Lac")
+    user.find(marker="communes").type("Lacville")
+    user.find(marker="create").click()
+    await user.should_see("Code :")
+    session = running().service.list_sessions()[0]
+    assert session.title.startswith("Convention Territoriale Globale")
+    assert "Animation de la vie sociale et vie associative" in session.themes
+
+
+async def test_creation_without_communes_is_refused_in_french(data_dir, user: User) -> None:
+    await user.open(f"/?token={TOKEN}")
+    user.find(marker="territory").type("CC Vide")
+    user.find(marker="create").click()
+    await user.should_see("Indiquez au moins une commune (une par ligne).")
+    assert running().service.list_sessions() == []

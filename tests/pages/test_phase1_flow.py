@@ -1,0 +1,191 @@
+"""Phase 1 as the room lives it: phones join and post, the projection shows it, the facilitator moderates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nicegui.testing import User
+
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.service import SessionService
+from atelier.store import TinyDBSessionStore
+from tests.conftest import TOKEN
+from tests.pages.conftest import join, post_difficulty, running, set_value
+
+
+async def test_phone_joins_posts_and_the_projection_shows_it(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    await projection.should_see("Les premières contributions apparaîtront ici")
+    phone: User = create_user()
+    await join(phone, seeded, name="Anne")
+
+    await post_difficulty(phone, "Pas de bus après 18 h")
+
+    await projection.should_see("Pas de bus après 18 h")
+    await projection.should_see("1 difficulté · 0 ressource · 1 participant")
+    await projection.should_see("Fontenelle · Risque élevé")
+    await phone.should_see("Merci ! Votre contribution est envoyée.")
+    await phone.should_see(marker="mine-1")
+
+
+async def test_projection_shows_qr_join_url_and_code(seeded: str, user: User) -> None:
+    await user.open(f"/p/{seeded}")
+    await user.should_see("http://192.168.1.20:8080/j/ABCDEF")
+    await user.should_see(marker="qr")
+    await user.should_see(marker="join-code")
+
+
+async def test_resource_with_structure_goes_to_the_resources_column(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    phone: User = create_user()
+    await join(phone, seeded, role="acteur_local", commune="*")
+    set_value(phone, "kind", "ressource")
+    phone.find(marker="text").type("Épicerie solidaire le mardi")
+    set_value(phone, "theme", "Santé")
+    phone.find(marker="structure").type("Secours populaire")
+    phone.find(marker="send").click()
+    await projection.should_see("Épicerie solidaire le mardi")
+    await projection.should_see("Tout le territoire · Secours populaire")
+    await projection.should_see("0 difficulté · 1 ressource")
+
+
+async def test_closed_phase_refuses_posts_with_the_french_message(seeded: str, create_user) -> None:
+    phone: User = create_user()
+    await join(phone, seeded)
+    # The facilitator closed the phase a moment before this phone's tap reached the server.
+    running().service.get(seeded).set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED,
+                                                   running().service.clock())
+    await post_difficulty(phone, "Trop tard ?")
+    await phone.should_see("La phase « État des lieux » n'est pas ouverte : les contributions sont fermées.")
+    assert running().service.get(seeded).contributions == {}
+
+
+async def test_closing_the_phase_turns_every_phone_form_into_a_waiting_message(seeded: str, create_user) -> None:
+    phone: User = create_user()
+    await join(phone, seeded)
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{seeded}?token={TOKEN}")
+    facilitator.find(marker="close-etat_des_lieux").click()
+    await phone.should_see(marker="waiting")
+    await phone.should_not_see(marker="send")
+    await phone.should_see("État des lieux : contributions closes")
+    facilitator.find(marker="ouverte-etat_des_lieux").click()
+    await phone.should_see(marker="send")
+
+
+async def test_empty_or_overlong_text_gets_a_clear_message_and_stores_nothing(seeded: str, user: User) -> None:
+    await join(user, seeded)
+    await post_difficulty(user, "   ")
+    await user.should_see("Écrivez quelques mots avant d'envoyer.")
+    user.find(marker="text").clear()
+    await post_difficulty(user, "x" * 501)
+    await user.should_see("500 caractères au plus (vous en avez 501)")
+    assert running().service.get(seeded).contributions == {}
+
+
+async def test_facilitator_hides_a_contribution_and_it_leaves_the_projection(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    phone: User = create_user()
+    await join(phone, seeded)
+    await post_difficulty(phone, "Message déplacé")
+    await projection.should_see("Message déplacé")
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{seeded}?token={TOKEN}")
+    await facilitator.should_see("Message déplacé")
+
+    facilitator.find(marker="hide-1").click()
+
+    await projection.should_not_see("Message déplacé")
+    await phone.should_see("Difficulté · Masquée par l'animation")
+    facilitator.find(marker="hide-1").click()  # « Rétablir »
+    await projection.should_see("Message déplacé")
+
+
+async def test_facilitator_corrects_a_contribution_everywhere(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    phone: User = create_user()
+    await join(phone, seeded)
+    await post_difficulty(phone, "Pas de bus le soi")
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{seeded}?token={TOKEN}")
+    facilitator.find(marker="edit-1").click()
+    facilitator.find(marker="moderate-text").clear().type("Pas de bus le soir")
+    facilitator.find(marker="moderate-save").click()
+    await projection.should_see("Pas de bus le soir")
+    await phone.should_see("Pas de bus le soir")
+
+
+async def test_console_filters_by_kind_theme_and_commune(seeded: str, create_user) -> None:
+    phone: User = create_user()
+    await join(phone, seeded, commune="Vernoux")
+    await post_difficulty(phone, "Bus", theme="Mobilité")
+    await post_difficulty(phone, "Médecins", theme="Santé")
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{seeded}?token={TOKEN}")
+    await facilitator.should_see("2 affichées sur 2")
+    set_value(facilitator, "filter-theme", "Santé")
+    await facilitator.should_see("1 affichées sur 2")
+    await facilitator.should_not_see(marker="row-1")
+    set_value(facilitator, "filter-commune", "Fontenelle")
+    await facilitator.should_see("0 affichées sur 2")
+    set_value(facilitator, "filter-commune", "*")
+    set_value(facilitator, "filter-kind", "ressource")
+    await facilitator.should_see("0 affichées sur 2")
+
+
+async def test_phone_edits_and_deletes_its_own_contribution(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    phone: User = create_user()
+    await join(phone, seeded)
+    await post_difficulty(phone, "Premier jet")
+    phone.find(marker="edit").click()
+    phone.find(marker="edit-text").clear().type("Version relue")
+    phone.find(marker="edit-save").click()
+    await projection.should_see("Version relue")
+    phone.find(marker="delete").click()
+    phone.find(marker="delete-confirm").click()
+    await projection.should_not_see("Version relue")
+    await phone.should_see("Vous n'avez encore rien envoyé.")
+
+
+async def test_others_share_a_difficulty_and_the_projection_counts_it(seeded: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{seeded}")
+    first: User = create_user()
+    await join(first, seeded)
+    await post_difficulty(first, "Isolement des aînés")
+    second: User = create_user()
+    await join(second, seeded, commune="Vernoux")
+    second.find(marker="others").click()
+    with second:
+        second.find(marker="others").elements.pop().value = True
+    await second.should_see("Isolement des aînés")
+    second.find(marker="share-1").click()
+    await second.should_see("Partagé ✓")
+    await projection.should_see("Fontenelle · Risque élevé · +1 partagent")
+    await first.should_see("Mobilité · Fontenelle · Risque élevé · +1 partagent")
+
+
+async def test_a_phone_that_reloads_is_still_the_same_participant(seeded: str, user: User) -> None:
+    await join(user, seeded, name="Anne")
+    await post_difficulty(user, "Logements vacants")
+    await user.open(f"/j/{seeded}")
+    await user.should_see("Vous : Anne · Élu·e · Fontenelle")
+    await user.should_see("Logements vacants")
+    await user.should_not_see(marker="start")
+    assert len(running().service.get(seeded).participants) == 1
+
+
+async def test_everything_is_still_there_after_a_restart(seeded: str, data_dir: Path, user: User) -> None:
+    await join(user, seeded)
+    await post_difficulty(user, "Aucune crèche")
+    restarted = SessionService(TinyDBSessionStore(data_dir))
+    session = restarted.get(seeded)
+    assert [c.text for c in session.contributions.values()] == ["Aucune crèche"]
+    assert list(session.participants) == list(running().service.get(seeded).participants)
+    restarted.close()

@@ -1,0 +1,88 @@
+"""The service announces each accepted change once, to the right audience; refusals announce nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from atelier import live
+from atelier.domain.errors import DomainError, NotFound
+from atelier.domain.events import (
+    ContributionAdded,
+    ContributionChanged,
+    ContributionDeleted,
+    ParticipantJoined,
+    PhaseChanged,
+)
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.service import SessionService
+from tests.conftest import COMMUNES, THEMES
+
+
+async def open_session(service: SessionService) -> str:
+    session = await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)
+    await service.set_phase_status(session.code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN)
+    await service.register_participant(session.code, "alice", role="elu", commune="Vernoux")
+    await service.register_participant(session.code, "bob", role="elu", commune="Fontenelle")
+    return session.code
+
+
+async def test_each_accepted_action_is_announced_once(service: SessionService) -> None:
+    code = await open_session(service)
+    c = await service.add_contribution(code, "alice", kind="difficulte", text="x", theme="Santé", risk="faible")
+    await service.toggle_share(code, "bob", c.id)
+    await service.set_hidden(code, c.id, True)
+    await service.delete_own_contribution(code, "alice", c.id)
+    kinds = [type(e) for e in service.published]  # type: ignore[attr-defined]
+    assert kinds == [PhaseChanged, ParticipantJoined, ParticipantJoined, ContributionAdded,
+                     ContributionChanged, ContributionChanged, ContributionDeleted]
+
+
+async def test_changing_a_profile_is_not_a_new_arrival(service: SessionService) -> None:
+    code = await open_session(service)
+    await service.register_participant(code, "alice", role="elu", commune="Marcilly")
+    assert sum(isinstance(e, ParticipantJoined) for e in service.published) == 2  # type: ignore[attr-defined]
+
+
+async def test_refused_action_stores_and_announces_nothing(service: SessionService) -> None:
+    code = await open_session(service)
+    before = list(service.published)  # type: ignore[attr-defined]
+    with pytest.raises(DomainError):
+        await service.add_contribution(code, "alice", kind="difficulte", text="", theme="Santé", risk="faible")
+    assert service.published == before  # type: ignore[attr-defined]
+    assert service.store.load(code)["contributions"] == []
+
+
+async def test_codes_are_found_whatever_the_case_and_unknown_ones_say_so(service: SessionService) -> None:
+    code = await open_session(service)
+    assert service.get(code.lower()).code == code
+    with pytest.raises(NotFound, match="Aucune démarche ne porte le code « ZZZZZZ »"):
+        service.get("ZZZZZZ")
+
+
+async def test_invalid_new_session_is_not_kept(service: SessionService) -> None:
+    with pytest.raises(DomainError):
+        await service.create_session(territory="", communes="A", themes="T")
+    assert service.list_sessions() == []
+
+
+def test_a_phone_hears_its_own_contributions_and_phase_changes_not_the_room(session) -> None:
+    c = session.add_contribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible",
+                                 now=session.created_at)
+    assert set(live.channels_for(ContributionAdded("ABCDEF", c))) == {
+        live.wall("ABCDEF"), live.author("ABCDEF", "alice")}
+    assert live.channels_for(PhaseChanged("ABCDEF", session.phases[PhaseKey.ETAT_DES_LIEUX])) == [
+        live.session("ABCDEF")]
+    assert live.channels_for(ParticipantJoined("ABCDEF", session.participants["bob"])) == [live.wall("ABCDEF")]
+
+
+def test_hub_delivers_only_to_the_subscribed_channels(session) -> None:
+    hub = live.LiveHub()
+    heard: dict[str, list] = {"wall": [], "alice": [], "bob": [], "other": []}
+    hub.subscribe(live.wall("ABCDEF"), heard["wall"].append)
+    hub.subscribe(live.author("ABCDEF", "alice"), heard["alice"].append)
+    hub.subscribe(live.author("ABCDEF", "bob"), heard["bob"].append)
+    hub.subscribe(live.wall("ZZZZZZ"), heard["other"].append)
+    c = session.add_contribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible",
+                                 now=session.created_at)
+    hub.publish(ContributionAdded("ABCDEF", c))
+    assert [len(v) for v in heard.values()] == [1, 1, 0, 0]
