@@ -73,6 +73,6 @@ def _normalise(value: str | None) -> str:
 def choice(enum: type[E], value: E | str | None, message: str) -> E:
     """A value picked from a fixed list; anything else (forged forms included) is refused."""
     try:
-        return enum(value)
+        return enum(value or "")
     except ValueError:
         raise InvalidInput(message) from None
