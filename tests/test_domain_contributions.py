@@ -180,3 +180,15 @@ def test_facilitator_hides_restores_and_corrects_any_contribution_even_after_clo
 def test_moderation_of_unknown_contribution_says_so() -> None:
     with pytest.raises(NotFound, match="n'existe plus"):
         make_session().set_hidden(99, True, T0)
+
+
+def test_a_participant_is_offered_others_visible_difficulties_of_the_open_phase_newest_first(session: Session) -> None:
+    first = post(session, author="bob", text="Bus")
+    post(session, author="alice", text="Mine")
+    post(session, author="bob", kind="ressource", risk=None, text="Une ressource")
+    hidden = post(session, author="bob", text="Masquée")
+    session.set_hidden(hidden.id, True, T0)
+    latest = post(session, author="mission", text="Jeunes")
+    assert session.shareable_for("alice") == [latest, first]
+    session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
+    assert session.shareable_for("alice") == []

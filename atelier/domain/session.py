@@ -183,6 +183,15 @@ class Session:
         return [c for c in self.contributions.values()
                 if not c.hidden and (phase is None or c.phase is phase)]
 
+    def shareable_for(self, participant_id: str) -> list[Contribution]:
+        """Others' contributions this participant may +1 now, newest first."""
+        phase = self.open_phase
+        if phase is None:
+            return []
+        return [c for c in reversed(self.contributions.values())
+                if c.phase is phase.key and c.kind in SHAREABLE_KINDS and not c.hidden
+                and c.author_id != participant_id]
+
     def contributions_by(self, author_id: str) -> list[Contribution]:
         return [c for c in self.contributions.values() if c.author_id == author_id]
 

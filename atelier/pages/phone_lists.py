@@ -138,14 +138,8 @@ class OthersContributions:
         if self.box.value and self.shown == 0:
             self.load_more()
 
-    def _candidates(self) -> list[Contribution]:
-        phase = self.session.open_phase
-        return [c for c in reversed(self.session.contributions.values())
-                if phase is not None and c.phase is phase.key and c.kind in SHAREABLE_KINDS
-                and not c.hidden and c.author_id != self.participant_id]
-
     def load_more(self) -> None:
-        candidates = self._candidates()
+        candidates = self.session.shareable_for(self.participant_id)
         with self.list:
             for contribution in candidates[self.shown:self.shown + OTHERS_PAGE]:
                 self._item(contribution)
