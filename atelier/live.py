@@ -4,6 +4,11 @@ A page subscribes inside its builder, so its handler runs in that page's client 
 when the client goes away. Channels keep the work per change proportional to the pages that show
 it: the wall (projection, console) hears every contribution; a phone hears only its own
 contributions and the phase changes — never the whole room.
+
+Each event goes to `wall` or to `session`, never both: the projection and the console listen to
+both, and must hear it once. What the facilitator does at a human pace and phones need (speaker,
+axes, the presented axe, vote opened or closed, timer) goes to `session`; what participants
+produce (contributions, points, comments) goes to `wall` and to the author's own channel only.
 """
 
 from __future__ import annotations
@@ -14,12 +19,24 @@ from typing import Any
 from nicegui import Event
 
 from atelier.domain.events import (
+    AxesReordered,
+    AxisChanged,
+    AxisPresented,
+    AxisRemoved,
+    CommentAdded,
+    CommentChanged,
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
+    ContributionsMerged,
     DomainEvent,
+    EvidenceChanged,
     ParticipantJoined,
     PhaseChanged,
+    PointsChanged,
+    TimerChanged,
+    VoteChanged,
+    WitnessesChanged,
 )
 
 Channel = tuple[str, ...]
@@ -31,7 +48,7 @@ def wall(code: str) -> Channel:
 
 
 def session(code: str) -> Channel:
-    """What every page of the session must know: phase changes."""
+    """What every page of the session must know: phase changes, and the facilitator's moves in phases 2 and 3."""
     return ("session", code)
 
 
@@ -71,4 +88,18 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code)]
         case PhaseChanged():
             return [session(event.code)]
+        case (WitnessesChanged() | AxisChanged() | AxisRemoved() | AxesReordered() | AxisPresented()
+              | VoteChanged() | TimerChanged()):
+            return [session(event.code)]
+        case EvidenceChanged():
+            return [wall(event.code)]
+        case ContributionsMerged():
+            # Originals' authors see theirs marked as merged; the result has no author channel.
+            authors = dict.fromkeys(c.author_id for c in event.originals if c.author_id)
+            return [wall(event.code), *(author(event.code, a) for a in authors)]
+        case PointsChanged():
+            # Never to `session`: a phone must not hear the other participants' points.
+            return [wall(event.code), author(event.code, event.participant_id)]
+        case CommentAdded() | CommentChanged():
+            return [wall(event.code), author(event.code, event.comment.author_id)]
     return []

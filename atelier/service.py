@@ -24,6 +24,7 @@ from atelier.domain.events import (
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
 from atelier.domain.session import Session
 from atelier.store import GroupCommitter, SessionStore, StorageError
+from atelier.verbs import AnalysisVerbs, PlenaryVerbs
 
 Publish = Callable[[DomainEvent], None]
 
@@ -32,7 +33,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class SessionService:
+class SessionService(AnalysisVerbs, PlenaryVerbs):
+    """Phase 1 verbs below; phases 2 and 3 in `atelier/verbs/` (same pattern, through `VerbsBase._apply`)."""
+
     def __init__(self, store: SessionStore, publish: Publish | None = None,
                  clock: Callable[[], datetime] = utc_now) -> None:
         self.store = store

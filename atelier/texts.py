@@ -198,3 +198,87 @@ CONSOLE_EDIT = "Modifier"
 CONSOLE_HIDDEN_TAG = "masquée"
 CONSOLE_EDIT_TITLE = "Corriger la contribution n° {id}"
 CONSOLE_BY = "par {who}"
+
+# --- Phases 2 and 3: témoignages, analysis, axes, priority vote, comments, timer ------------------
+# Labels of the new vocabularies are keyed by the enum values (StrEnum members match them), so this
+# module needs no import from the aggregates, which import it for their messages.
+STRUCTURE_TYPE_LABELS = {
+    "association": "Association",
+    "service_public": "Service public",
+    "collectivite": "Collectivité",
+    "autre": "Autre",
+}
+AXIS_SECTION_LABELS = {
+    "enjeux": "Les enjeux",
+    "orientations": "Les orientations",
+    "pistes": "Pistes d'actions",
+}
+TARGET_LABELS = {
+    "axe": "Axe",
+    "orientation": "Orientation",
+    "piste": "Piste d'action",
+}
+TARGET_LABELS_PLURAL = {
+    "axe": "axes",
+    "orientation": "orientations",
+    "piste": "pistes d'actions",
+}
+CTG_FIELD_LABELS = {
+    "strategic_objective": "Objectif stratégique",
+    "operational_objective": "Objectif opérationnel",
+    "pilots": "Pilotes et acteurs associés",
+    "deadline": "Échéance",
+    "indicators": "Indicateurs",
+    "vigilance": "Points de vigilance",
+}
+VOTER_GROUP_LABELS = {
+    "elus": "Élus",
+    "acteurs": "Acteurs",
+    "autres": "Autres participants",
+}
+CONCRETELY = "Concrètement"
+ATTRIBUTION_NAME_AND_STRUCTURE = "{name} ({structure})"
+
+FIELD_STRUCTURE_NAME = "Nom de la structure"
+FIELD_AXIS_TITLE = "Titre de l'axe"
+FIELD_AXIS_LINE = "Ligne"
+FIELD_PISTE_DETAILS = "Sous-lignes de la piste"
+FIELD_TIMER_LABEL = "Intitulé de l'étape"
+
+ERR_STRUCTURE_NAME_REQUIRED = "Indiquez le nom de la structure."
+ERR_STRUCTURE_TYPE = "Choisissez le type de structure."
+ERR_STRUCTURE_DUPLICATE = "La structure « {name} » est déjà dans la liste."
+ERR_STRUCTURE_NOT_FOUND = "Cette structure n'est plus dans la liste."
+ERR_TOO_MANY_STRUCTURES = "La liste compte déjà {max} structures."
+ERR_MERGE_SAME = "Choisissez deux contributions différentes à fusionner."
+ERR_MERGE_KIND = "On ne fusionne que deux contributions du même type."
+ERR_MERGE_NOT_VISIBLE = "Une contribution masquée ou déjà fusionnée ne peut pas être fusionnée."
+ERR_MERGED_AWAY = "Cette contribution a été regroupée avec une autre par l'animation."
+ERR_AXIS_TITLE_REQUIRED = "Donnez un titre à l'axe."
+ERR_AXIS_NOT_FOUND = "Cet axe n'existe plus."
+ERR_TOO_MANY_AXES = "{max} axes au plus."
+ERR_LINE_REQUIRED = "Écrivez la ligne avant de l'enregistrer."
+ERR_LINE_NOT_FOUND = "Cette ligne n'existe plus."
+ERR_TOO_MANY_LINES = "« {section} » compte déjà {max} lignes."
+ERR_UNKNOWN_SECTION = "Choisissez : enjeu, orientation ou piste d'action."
+ERR_NOT_A_PISTE = "Seule une piste d'action a des sous-lignes et une fiche plan d'actions."
+ERR_EVIDENCE_TARGET = "Choisissez un axe, une orientation ou une piste d'action."
+ERR_EVIDENCE_NOT_VISIBLE = "Une contribution masquée ou fusionnée ne peut pas servir d'appui à un axe."
+ERR_VOTE_TARGET = "Le vote porte sur les orientations ou sur les pistes d'actions."
+ERR_VOTE_NO_ITEMS = "Rien à soumettre au vote : ajoutez d'abord des {items} aux axes."
+ERR_VOTE_BUDGET_RANGE = "Le nombre de points par personne va de 1 à {max}."
+ERR_VOTE_CAP_RANGE = "Le maximum par proposition va de 1 à {budget} (le nombre de points par personne)."
+ERR_VOTE_ALREADY_OPEN = "Un vote est déjà ouvert : fermez-le avant d'en ouvrir un autre."
+ERR_NO_VOTE_OPEN = "Aucun vote n'est ouvert pour le moment."
+ERR_VOTE_CLOSED = "Le vote est clos : les points ne peuvent plus changer."
+ERR_VOTE_PHASE = "On ne vote que pendant la restitution, quand elle est ouverte."
+ERR_VOTE_ITEM_UNKNOWN = "Cette proposition ne fait pas partie du vote."
+ERR_VOTE_POINTS = "Le nombre de points doit être un nombre entier, zéro ou plus."
+ERR_VOTE_CAP = "{cap} points au plus sur une même proposition."
+ERR_VOTE_BUDGET = "Plus assez de points : il vous en reste {left}."
+ERR_VOTE_ITEM_LOCKED = "Cette ligne est soumise au vote en cours : fermez le vote avant de la supprimer."
+ERR_VOTE_NOT_FOUND = "Ce vote n'existe pas."
+ERR_COMMENT_PHASE = "Les commentaires sont ouverts pendant la restitution."
+ERR_TOO_MANY_COMMENTS = "Vous avez atteint la limite de {max} commentaires."
+ERR_COMMENT_NOT_FOUND = "Ce commentaire n'existe plus."
+ERR_TIMER_MINUTES = "Indiquez une durée en minutes, au plus {max}."

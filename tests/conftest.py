@@ -66,3 +66,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ATELIER_TEST_DATA_DIR", str(folder))
     monkeypatch.setenv("ATELIER_FACILITATOR_TOKEN", TOKEN)
     return folder
+
+
+def build_axes(session: Session) -> dict[str, int]:
+    """Two axes: « Mobilité » (an enjeu, an orientation, two pistes) and « Santé » (one piste). Returns ids."""
+    board = session.axes
+    mobility, health = board.add_axis("Se déplacer"), board.add_axis("Se soigner")
+    return {
+        "mobility": mobility.id,
+        "health": health.id,
+        "enjeu": board.add_line(mobility.id, "enjeux", "L'isolement des hameaux").id,
+        "orientation": board.add_line(mobility.id, "orientations", "Développer la mobilité solidaire").id,
+        "bus": board.add_line(mobility.id, "pistes", "Un transport à la demande").id,
+        "permis": board.add_line(mobility.id, "pistes", "Aider au permis").id,
+        "doctor": board.add_line(health.id, "pistes", "Une maison de santé").id,
+    }
+
+
+@pytest.fixture
+def plenary(session: Session) -> Session:
+    """The fixture `session` with phase 1 closed, axes built (see `build_axes`), restitution open."""
+    session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, T0)
+    build_axes(session)
+    return session

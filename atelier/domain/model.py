@@ -102,10 +102,18 @@ class Contribution:
     structure: str = ""
     hidden: bool = False
     shared_by: set[str] = field(default_factory=set)
+    # Merging (see atelier/domain/merge.py): the result lists its originals; an original names its result.
+    merged_from: list[int] = field(default_factory=list)
+    merged_into: int | None = None
 
     @property
     def phase(self) -> PhaseKey:
         return self.kind.phase
+
+    @property
+    def is_visible(self) -> bool:
+        """Shown in lists, counted in analysis: neither hidden by the facilitator nor merged into another."""
+        return not self.hidden and self.merged_into is None
 
     @property
     def share_count(self) -> int:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from atelier.domain.axes import Axis, AxisBoard, Line, Piste, Target, TargetKind
+from atelier.domain.comments import Comment, CommentBook
+from atelier.domain.evidence import Evidence
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
 from atelier.domain.session import Session
+from atelier.domain.testimony import Structure, StructureType, Witnesses
+from atelier.domain.timer import StepTimer
+from atelier.domain.votes import PriorityVote, VoteBook
 
-SCHEMA_VERSION = 1
+# 2: témoignages, axes, evidence, votes, comments, timer in the session document; merge fields on
+# contributions. A version-1 record has none of these keys and loads with them empty.
+SCHEMA_VERSION = 2
 
 
 def session_meta(session: Session) -> dict[str, Any]:
@@ -26,6 +35,12 @@ def session_meta(session: Session) -> dict[str, Any]:
             {"key": p.key.value, "status": p.status.value, "date": p.date.isoformat() if p.date else None}
             for p in session.phases.values()
         ],
+        "witnesses": witnesses_record(session.witnesses),
+        "axes": axes_record(session.axes),
+        "evidence": evidence_record(session.evidence),
+        "votes": votes_record(session.votes),
+        "comments": comments_record(session.comments),
+        "timer": timer_record(session.timer),
     }
 
 
@@ -54,6 +69,8 @@ def contribution_record(c: Contribution) -> dict[str, Any]:
         "structure": c.structure,
         "hidden": c.hidden,
         "shared_by": sorted(c.shared_by),
+        "merged_from": list(c.merged_from),
+        "merged_into": c.merged_into,
     }
 
 
@@ -88,6 +105,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
     for raw in sorted(record["contributions"], key=lambda r: r["id"]):
         contribution = _contribution(raw)
         session.contributions[contribution.id] = contribution
+    _load_phases_2_and_3(session, meta)
     return session
 
 
@@ -116,4 +134,124 @@ def _contribution(raw: dict[str, Any]) -> Contribution:
         structure=raw["structure"],
         hidden=raw["hidden"],
         shared_by=set(raw["shared_by"]),
+        merged_from=list(raw.get("merged_from", [])),
+        merged_into=raw.get("merged_into"),
     )
+
+
+# --- Phases 2 and 3 ------------------------------------------------------------------------------
+def _load_phases_2_and_3(session: Session, meta: dict[str, Any]) -> None:
+    """Keys absent from an older record leave the session's empty defaults in place."""
+    if "witnesses" in meta:
+        session.witnesses = _witnesses(meta["witnesses"])
+    if "axes" in meta:
+        session.axes = _axes(meta["axes"])
+    if "evidence" in meta:
+        session.evidence = _evidence(meta["evidence"])
+    if "votes" in meta:
+        session.votes = _votes(meta["votes"])
+    if "comments" in meta:
+        session.comments = _comments(meta["comments"])
+    session.timer = _timer(meta.get("timer"))
+
+
+def witnesses_record(witnesses: Witnesses) -> dict[str, Any]:
+    return {
+        "structures": [{"id": s.id, "name": s.name, "type": s.type.value} for s in witnesses.structures],
+        "speaking_id": witnesses.speaking_id,
+        "next_id": witnesses.next_id,
+    }
+
+
+def _witnesses(raw: dict[str, Any]) -> Witnesses:
+    structures = [Structure(s["id"], s["name"], StructureType(s["type"])) for s in raw["structures"]]
+    return Witnesses(structures, raw["speaking_id"], raw["next_id"])
+
+
+def axes_record(board: AxisBoard) -> dict[str, Any]:
+    """Axes with their lines as plain dicts: every field of `Axis`, `Line` and `Piste` is JSON already."""
+    return {"axes": [asdict(axis) for axis in board.axes], "presented_id": board.presented_id,
+            "next_id": board.next_id}
+
+
+def _axes(raw: dict[str, Any]) -> AxisBoard:
+    axes = [Axis(id=a["id"], title=a["title"], concretely=a["concretely"],
+                 enjeux=[Line(**line) for line in a["enjeux"]],
+                 orientations=[Line(**line) for line in a["orientations"]],
+                 pistes=[Piste(**piste) for piste in a["pistes"]]) for a in raw["axes"]]
+    return AxisBoard(axes, raw["presented_id"], raw["next_id"])
+
+
+def evidence_record(evidence: Evidence) -> list[dict[str, Any]]:
+    return [{"contribution": cid, "kind": t.kind.value, "id": t.id}
+            for cid, targets in evidence.links.items() for t in targets]
+
+
+def _evidence(raw: list[dict[str, Any]]) -> Evidence:
+    evidence = Evidence()
+    for link in raw:
+        evidence.link(link["contribution"], Target(TargetKind(link["kind"]), link["id"]))
+    return evidence
+
+
+def votes_record(book: VoteBook) -> dict[str, Any]:
+    return {"votes": [_vote_record(vote) for vote in book.votes], "next_id": book.next_id}
+
+
+def _vote_record(vote: PriorityVote) -> dict[str, Any]:
+    return {
+        "id": vote.id,
+        "target": vote.target.value,
+        "items": list(vote.items),
+        "budget": vote.budget,
+        "cap": vote.cap,
+        "opened_at": vote.opened_at.isoformat(),
+        "closed_at": _iso(vote.closed_at),
+        # One row per (participant, item): JSON object keys would turn item ids into strings.
+        "allocations": [{"participant": pid, "item": item, "points": points}
+                        for pid, mine in vote.allocations.items() for item, points in mine.items()],
+    }
+
+
+def _votes(raw: dict[str, Any]) -> VoteBook:
+    votes = []
+    for saved in raw["votes"]:
+        vote = PriorityVote(saved["id"], TargetKind(saved["target"]), list(saved["items"]),
+                            datetime.fromisoformat(saved["opened_at"]), budget=saved["budget"], cap=saved["cap"],
+                            closed_at=_datetime(saved["closed_at"]))
+        for row in saved["allocations"]:
+            vote.allocations.setdefault(row["participant"], {})[row["item"]] = row["points"]
+        votes.append(vote)
+    return VoteBook(votes, raw["next_id"])
+
+
+def comments_record(book: CommentBook) -> dict[str, Any]:
+    return {"comments": [asdict(c) | {"created_at": c.created_at.isoformat()} for c in book.comments.values()],
+            "next_id": book.next_id}
+
+
+def _comments(raw: dict[str, Any]) -> CommentBook:
+    comments = [Comment(**(c | {"created_at": datetime.fromisoformat(c["created_at"])})) for c in raw["comments"]]
+    return CommentBook({c.id: c for c in comments}, raw["next_id"])
+
+
+def timer_record(timer: StepTimer | None) -> dict[str, Any] | None:
+    if timer is None:
+        return None
+    return {"label": timer.label, "started_at": timer.started_at.isoformat(),
+            "duration_seconds": round(timer.duration.total_seconds())}
+
+
+def _timer(raw: dict[str, Any] | None) -> StepTimer | None:
+    if raw is None:
+        return None
+    return StepTimer(raw["label"], datetime.fromisoformat(raw["started_at"]),
+                     timedelta(seconds=raw["duration_seconds"]))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _datetime(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

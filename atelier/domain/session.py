@@ -11,7 +11,11 @@ from datetime import date, datetime
 
 from atelier import texts
 from atelier.domain import validation as v
+from atelier.domain.axes import AxisBoard
+from atelier.domain.comments import CommentBook
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.evidence import Evidence
+from atelier.domain.merge import authors_of
 from atelier.domain.model import (
     Contribution,
     ContributionKind,
@@ -22,13 +26,17 @@ from atelier.domain.model import (
     Risk,
     Role,
 )
+from atelier.domain.restitution_rules import RestitutionRules
+from atelier.domain.testimony import Witnesses
+from atelier.domain.timer import StepTimer
+from atelier.domain.votes import VoteBook
 
 MAX_CONTRIBUTIONS_PER_PHASE = 200
 SHAREABLE_KINDS = frozenset(ContributionKind) - {ContributionKind.RESOURCE}
 
 
 @dataclass
-class Session:
+class Session(RestitutionRules):
     code: str
     territory: str
     communes: list[str]
@@ -40,6 +48,13 @@ class Session:
     participants: dict[str, Participant] = field(default_factory=dict)
     contributions: dict[int, Contribution] = field(default_factory=dict)
     next_contribution_id: int = 1
+    # Phases 2 and 3: each aggregate keeps its own rules; `RestitutionRules` joins them up.
+    witnesses: Witnesses = field(default_factory=Witnesses)
+    axes: AxisBoard = field(default_factory=AxisBoard)
+    evidence: Evidence = field(default_factory=Evidence)
+    votes: VoteBook = field(default_factory=VoteBook)
+    comments: CommentBook = field(default_factory=CommentBook)
+    timer: StepTimer | None = None
 
     @classmethod
     def create(cls, *, code: str, territory: str, communes: str | list[str], themes: str | list[str],
@@ -146,6 +161,7 @@ class Session:
     def delete_own_contribution(self, author_id: str, contribution_id: int, now: datetime) -> Contribution:
         contribution = self._own_while_open(author_id, contribution_id)
         del self.contributions[contribution_id]
+        self.evidence.forget(contribution_id)
         self.updated_at = now
         return contribution
 
@@ -156,8 +172,10 @@ class Session:
         self._require_open(contribution.phase)
         if contribution.kind not in SHAREABLE_KINDS:
             raise NotAllowed(texts.ERR_SHARE_KIND)
-        if contribution.author_id == participant_id:
+        if participant_id in authors_of(contribution, self.contributions):
             raise NotAllowed(texts.ERR_SHARE_OWN)
+        if contribution.merged_into is not None:
+            raise NotAllowed(texts.ERR_MERGED_AWAY)
         if contribution.hidden:
             raise NotAllowed(texts.ERR_SHARE_HIDDEN)
         contribution.shared_by ^= {participant_id}
@@ -181,7 +199,7 @@ class Session:
     # --- Queries ---------------------------------------------------------------------------
     def visible_contributions(self, phase: PhaseKey | None = None) -> list[Contribution]:
         return [c for c in self.contributions.values()
-                if not c.hidden and (phase is None or c.phase is phase)]
+                if c.is_visible and (phase is None or c.phase is phase)]
 
     def shareable_for(self, participant_id: str) -> list[Contribution]:
         """Others' contributions this participant may +1 now, newest first."""
@@ -189,8 +207,8 @@ class Session:
         if phase is None:
             return []
         return [c for c in reversed(self.contributions.values())
-                if c.phase is phase.key and c.kind in SHAREABLE_KINDS and not c.hidden
-                and c.author_id != participant_id]
+                if c.phase is phase.key and c.kind in SHAREABLE_KINDS and c.is_visible
+                and participant_id not in authors_of(c, self.contributions)]
 
     def contributions_by(self, author_id: str) -> list[Contribution]:
         return [c for c in self.contributions.values() if c.author_id == author_id]
@@ -204,6 +222,8 @@ class Session:
         contribution = self.contribution(contribution_id)
         if contribution.author_id != author_id:
             raise NotAllowed(texts.ERR_NOT_YOUR_CONTRIBUTION)
+        if contribution.merged_into is not None:
+            raise NotAllowed(texts.ERR_MERGED_AWAY)
         self._require_open(contribution.phase)
         return contribution
 

@@ -76,3 +76,11 @@ def choice(enum: type[E], value: E | str | None, message: str) -> E:
         return enum(value or "")
     except ValueError:
         raise InvalidInput(message) from None
+
+
+def clean_optional_text(value: str | None, *, field: str, max_length: int) -> str:
+    """Optional free text (several lines allowed): empty is fine, too long is refused."""
+    text = _normalise(value)
+    if len(text) > max_length:
+        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
+    return text

@@ -1,0 +1,276 @@
+"""The axes stratégiques the facilitator builds from phases 1 and 2, and which one the projection presents.
+
+An axe has a title, three lists of lines (« Les enjeux », « Les orientations », pistes d'actions)
+and an optional « Concrètement ». A piste may carry sub-lines and the fields of a CTG fiche-action.
+Every axe and line has an id unique on the board, so a page edits or links a line by its id, never
+by a position that another change may have shifted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from atelier import texts
+from atelier.domain import validation as v
+from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.lookup import by_id
+
+MAX_AXES = 12
+MAX_LINES = 30  # per section of an axe
+MAX_DETAILS = 20  # sub-lines of a piste
+MAX_TITLE = 120
+MAX_LINE = 300
+MAX_DEADLINE = 40
+MAX_LONG_TEXT = 1000
+
+
+class AxisSection(StrEnum):
+    """The lists of an axe; the values are the `Axis` attributes holding them."""
+
+    ENJEUX = "enjeux"
+    ORIENTATIONS = "orientations"
+    PISTES = "pistes"
+
+
+class TargetKind(StrEnum):
+    """What a contribution can back, and what a vote can be about (orientations or pistes)."""
+
+    AXIS = "axe"
+    ORIENTATION = "orientation"
+    PISTE = "piste"
+
+
+SECTION_TARGETS = {AxisSection.ORIENTATIONS: TargetKind.ORIENTATION, AxisSection.PISTES: TargetKind.PISTE}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A typed reference to an axe, an orientation or a piste."""
+
+    kind: TargetKind
+    id: int
+
+
+@dataclass
+class Line:
+    id: int
+    text: str
+
+
+@dataclass
+class Piste(Line):
+    """A piste d'action: sub-lines shown as bullets under it, and the CTG fiche fields (all optional)."""
+
+    details: list[str] = field(default_factory=list)
+    strategic_objective: str = ""
+    operational_objective: str = ""
+    pilots: str = ""
+    deadline: str = ""
+    indicators: str = ""
+    vigilance: str = ""
+
+
+# CTG field → (maximum length, several lines allowed); the order of the « Plan d'actions CTG » table.
+CTG_FIELDS: dict[str, tuple[int, bool]] = {
+    "strategic_objective": (MAX_LINE, False),
+    "operational_objective": (MAX_LINE, False),
+    "pilots": (MAX_LINE, False),
+    "deadline": (MAX_DEADLINE, False),
+    "indicators": (MAX_LONG_TEXT, True),
+    "vigilance": (MAX_LONG_TEXT, True),
+}
+
+
+@dataclass
+class Axis:
+    id: int
+    title: str
+    enjeux: list[Line] = field(default_factory=list)
+    orientations: list[Line] = field(default_factory=list)
+    pistes: list[Piste] = field(default_factory=list)
+    concretely: str = ""
+
+    def section(self, section: AxisSection) -> list[Any]:
+        return getattr(self, section.value)
+
+    @property
+    def targets(self) -> set[Target]:
+        """The axe itself and each of its orientations and pistes: what evidence can point at."""
+        return ({Target(TargetKind.AXIS, self.id)}
+                | {Target(TargetKind.ORIENTATION, line.id) for line in self.orientations}
+                | {Target(TargetKind.PISTE, line.id) for line in self.pistes})
+
+
+@dataclass
+class AxisBoard:
+    axes: list[Axis] = field(default_factory=list)
+    presented_id: int | None = None
+    next_id: int = 1
+
+    # --- Lookups ---------------------------------------------------------------------------
+    def axis(self, axis_id: int) -> Axis:
+        return by_id(self.axes, axis_id, texts.ERR_AXIS_NOT_FOUND)
+
+    def find_line(self, line_id: int) -> tuple[Axis, AxisSection, Line]:
+        for axis in self.axes:
+            for section in AxisSection:
+                for line in axis.section(section):
+                    if line.id == line_id:
+                        return axis, section, line
+        raise NotFound(texts.ERR_LINE_NOT_FOUND)
+
+    def piste(self, piste_id: int) -> Piste:
+        _, section, line = self.find_line(piste_id)
+        if section is not AxisSection.PISTES:
+            raise InvalidInput(texts.ERR_NOT_A_PISTE)
+        return line  # type: ignore[return-value]  # the pistes section holds Piste lines only
+
+    def items(self, kind: TargetKind | str) -> list[Line]:
+        """Every orientation, or every piste, of all axes in board order (what a vote is about); none for axes."""
+        section = next((s for s, target in SECTION_TARGETS.items() if target == kind), None)
+        return [] if section is None else [line for axis in self.axes for line in axis.section(section)]
+
+    def target_of_line(self, line_id: int) -> Target | None:
+        """The evidence target a line is (enjeux lines are none)."""
+        _, section, line = self.find_line(line_id)
+        kind = SECTION_TARGETS.get(section)
+        return None if kind is None else Target(kind, line.id)
+
+    def require(self, target: Target) -> Target:
+        """The same reference with a checked kind; refused if not (or no longer) on the board."""
+        target = Target(v.choice(TargetKind, target.kind, texts.ERR_EVIDENCE_TARGET), target.id)
+        if not any(target in axis.targets for axis in self.axes):
+            raise NotFound(texts.ERR_EVIDENCE_TARGET)
+        return target
+
+    # --- Axes ------------------------------------------------------------------------------
+    def add_axis(self, title: str) -> Axis:
+        if len(self.axes) >= MAX_AXES:
+            raise NotAllowed(texts.ERR_TOO_MANY_AXES.format(max=MAX_AXES))
+        title = _title(title)
+        axis = Axis(self._new_id(), title)
+        self.axes.append(axis)
+        return axis
+
+    def edit_axis(self, axis_id: int, *, title: str | None = None, concretely: str | None = None) -> Axis:
+        """`None` leaves a field as it is."""
+        axis = self.axis(axis_id)
+        new_title = axis.title if title is None else _title(title)
+        if concretely is not None:
+            axis.concretely = v.clean_optional_text(concretely, field=texts.CONCRETELY, max_length=MAX_LONG_TEXT)
+        axis.title = new_title
+        return axis
+
+    def remove_axis(self, axis_id: int) -> Axis:
+        axis = self.axis(axis_id)
+        self.axes.remove(axis)
+        if self.presented_id == axis_id:
+            self.presented_id = None
+        return axis
+
+    def move_axis(self, axis_id: int, to_index: int) -> Axis:
+        """Put the axe at `to_index` (clamped: moving the first one up leaves it first)."""
+        axis = self.axis(axis_id)
+        _move(self.axes, axis, to_index)
+        return axis
+
+    # --- Lines -----------------------------------------------------------------------------
+    def add_line(self, axis_id: int, section: AxisSection | str, text: str) -> Line:
+        axis = self.axis(axis_id)
+        section = v.choice(AxisSection, section, texts.ERR_UNKNOWN_SECTION)
+        lines = axis.section(section)
+        if len(lines) >= MAX_LINES:
+            raise NotAllowed(texts.ERR_TOO_MANY_LINES.format(section=texts.AXIS_SECTION_LABELS[section],
+                                                             max=MAX_LINES))
+        text = _line(text)
+        line = (Piste if section is AxisSection.PISTES else Line)(self._new_id(), text)
+        lines.append(line)
+        return line
+
+    def edit_line(self, line_id: int, text: str) -> Line:
+        _, _, line = self.find_line(line_id)
+        line.text = _line(text)
+        return line
+
+    def remove_line(self, line_id: int) -> Line:
+        axis, section, line = self.find_line(line_id)
+        axis.section(section).remove(line)
+        return line
+
+    def move_line(self, line_id: int, to_index: int) -> Line:
+        """Reorder within its own list (clamped like `move_axis`)."""
+        axis, section, line = self.find_line(line_id)
+        _move(axis.section(section), line, to_index)
+        return line
+
+    def set_piste_details(self, piste_id: int, details: str | list[str]) -> Piste:
+        """Sub-lines, one per line of text or item of the list; blank ones are dropped."""
+        piste = self.piste(piste_id)
+        raw = details.splitlines() if isinstance(details, str) else details
+        lines = [v.clean_line(d, field=texts.FIELD_PISTE_DETAILS, max_length=MAX_LINE) for d in raw]
+        lines = [d for d in lines if d]
+        if len(lines) > MAX_DETAILS:
+            raise InvalidInput(texts.ERR_TOO_MANY.format(field=texts.FIELD_PISTE_DETAILS, max=MAX_DETAILS))
+        piste.details = lines
+        return piste
+
+    def set_piste_plan(self, piste_id: int, **fields: str) -> Piste:
+        """CTG fiche fields by name (keys of `CTG_FIELDS`); those not given are left as they are."""
+        piste = self.piste(piste_id)
+        unknown = set(fields) - set(CTG_FIELDS)
+        if unknown:
+            raise TypeError(f"not a CTG field: {sorted(unknown)}")
+        cleaned = {name: _ctg_value(name, value) for name, value in fields.items()}
+        for name, value in cleaned.items():
+            setattr(piste, name, value)
+        return piste
+
+    # --- Presentation (phase 3) ------------------------------------------------------------
+    @property
+    def presented(self) -> Axis | None:
+        return None if self.presented_id is None else self.axis(self.presented_id)
+
+    def present(self, axis_id: int | None) -> Axis | None:
+        """Show this axe on the projection; `None` shows none (back to the overview)."""
+        self.presented_id = None if axis_id is None else self.axis(axis_id).id
+        return self.presented
+
+    def present_step(self, step: int) -> Axis | None:
+        """Next (+1) or previous (-1) axe, stopping at the ends; from none, +1 is the first, -1 the last."""
+        if not self.axes:
+            return self.present(None)
+        ids = [a.id for a in self.axes]
+        if self.presented_id is None:
+            index = 0 if step > 0 else len(ids) - 1
+        else:
+            index = min(max(ids.index(self.presented_id) + step, 0), len(ids) - 1)
+        return self.present(ids[index])
+
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+
+def _title(title: str) -> str:
+    return v.clean_line(title, field=texts.FIELD_AXIS_TITLE, max_length=MAX_TITLE,
+                        required_message=texts.ERR_AXIS_TITLE_REQUIRED)
+
+
+def _line(text: str) -> str:
+    return v.clean_line(text, field=texts.FIELD_AXIS_LINE, max_length=MAX_LINE,
+                        required_message=texts.ERR_LINE_REQUIRED)
+
+
+def _ctg_value(name: str, value: str) -> str:
+    max_length, multiline = CTG_FIELDS[name]
+    label = texts.CTG_FIELD_LABELS[name]
+    if multiline:
+        return v.clean_optional_text(value, field=label, max_length=max_length)
+    return v.clean_line(value, field=label, max_length=max_length)
+
+
+def _move(items: list[Any], item: Any, to_index: int) -> None:
+    items.remove(item)
+    items.insert(min(max(to_index, 0), len(items)), item)

@@ -1,0 +1,117 @@
+"""Rules of phases 2 and 3 that span several of the session's aggregates, mixed into `Session`.
+
+Each aggregate (testimony, axes, evidence, votes, comments, timer) enforces its own rules; a verb
+that concerns one aggregate only is called on it directly (`session.axes.add_axis(…)`). The methods
+here check what one aggregate cannot see alone — the phase, the participant, a contribution, the
+open vote — then delegate. Like every rule, they refuse before changing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from atelier import texts
+from atelier.domain.axes import Axis, AxisBoard, Line, Target, TargetKind
+from atelier.domain.comments import Comment, CommentBook
+from atelier.domain.errors import NotAllowed
+from atelier.domain.evidence import Evidence
+from atelier.domain.merge import merge_pair
+from atelier.domain.model import Contribution, Participant, Phase, PhaseKey
+from atelier.domain.timer import StepTimer
+from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, PriorityVote, VoteBook
+
+
+class RestitutionRules:
+    # Provided by `Session` (declared here for type checkers).
+    contributions: dict[int, Contribution]
+    next_contribution_id: int
+    phases: dict[PhaseKey, Phase]
+    axes: AxisBoard
+    evidence: Evidence
+    votes: VoteBook
+    comments: CommentBook
+    timer: StepTimer | None
+    participant: Callable[[str], Participant]
+    contribution: Callable[[int], Contribution]
+    visible_contributions: Callable[[], list[Contribution]]
+
+    def merge_contributions(self, first_id: int, second_id: int, *, text: str | None = None,
+                            now: datetime) -> Contribution:
+        """A new contribution replaces both in lists and analysis; their evidence moves to it (see merge.py)."""
+        result = merge_pair(self.contribution(first_id), self.contribution(second_id),
+                            new_id=self.next_contribution_id, text=text, contributions=self.contributions, now=now)
+        self.contributions[result.id] = result
+        self.next_contribution_id += 1
+        self.evidence.transfer(result.merged_from, result.id)
+        return result
+
+    def link_evidence(self, contribution_id: int, target: Target) -> list[Target]:
+        """Returns every target the contribution now backs."""
+        if not self.contribution(contribution_id).is_visible:
+            raise NotAllowed(texts.ERR_EVIDENCE_NOT_VISIBLE)
+        return self.evidence.link(contribution_id, self.axes.require(target))
+
+    def evidence_for_axis(self, axis_id: int) -> list[Contribution]:
+        """Visible contributions behind an axe: linked to it or to one of its orientations or pistes."""
+        ids = self.evidence.contributions_for(self.axes.axis(axis_id).targets)
+        return [c for c in self.visible_contributions() if c.id in ids]
+
+    def unused_contributions(self) -> list[Contribution]:
+        return [c for c in self.visible_contributions() if not self.evidence.is_used(c.id)]
+
+    def remove_axis(self, axis_id: int) -> Axis:
+        """Its evidence links and its comments go with it."""
+        axis = self.axes.axis(axis_id)
+        self._require_not_voted_on({target.id for target in axis.targets})
+        self.axes.remove_axis(axis_id)
+        self.evidence.drop_targets(axis.targets)
+        self.comments.drop_axis(axis_id)
+        return axis
+
+    def remove_axis_line(self, line_id: int) -> Line:
+        target = self.axes.target_of_line(line_id)
+        self._require_not_voted_on({line_id})
+        line = self.axes.remove_line(line_id)
+        if target is not None:
+            self.evidence.drop_targets({target})
+        return line
+
+    def open_vote(self, target: TargetKind | str, *, budget: int = DEFAULT_BUDGET, cap: int = DEFAULT_CAP,
+                  now: datetime) -> PriorityVote:
+        """A vote on every orientation, or every piste, of all axes as they are now."""
+        self._require_restitution(texts.ERR_VOTE_PHASE)
+        items = [line.id for line in self.axes.items(target)]
+        return self.votes.open(target, items, budget=budget, cap=cap, now=now)
+
+    def set_points(self, participant_id: str, item_id: int, points: int) -> int:
+        """Points on one item of the open vote; returns the participant's points left."""
+        self.participant(participant_id)
+        self._require_restitution(texts.ERR_VOTE_PHASE)
+        vote = self.votes.current or self.votes.latest  # a closed one says « clos », not « aucun »
+        if vote is None:
+            raise NotAllowed(texts.ERR_NO_VOTE_OPEN)
+        return vote.set_points(participant_id, item_id, points)
+
+    def add_comment(self, participant_id: str, axis_id: int, text: str, now: datetime) -> Comment:
+        self.participant(participant_id)
+        self._require_restitution(texts.ERR_COMMENT_PHASE)
+        self.axes.axis(axis_id)
+        return self.comments.add(participant_id, axis_id, text, now)
+
+    def start_timer(self, label: str, minutes: float, now: datetime) -> StepTimer:
+        """In any phase; starting a new one replaces the running one."""
+        self.timer = StepTimer.start(label, minutes, now)
+        return self.timer
+
+    def stop_timer(self) -> None:
+        """Stopping when none runs is harmless (a double click)."""
+        self.timer = None
+
+    def _require_restitution(self, message: str) -> None:
+        if not self.phases[PhaseKey.RESTITUTION].is_open:
+            raise NotAllowed(message)
+
+    def _require_not_voted_on(self, line_ids: set[int]) -> None:
+        if line_ids & self.votes.locked_items():
+            raise NotAllowed(texts.ERR_VOTE_ITEM_LOCKED)

@@ -1,0 +1,142 @@
+"""Phase 3 priority vote (dot voting) on the orientations or the pistes d'actions of all axes.
+
+Each participant spends at most `budget` points, at most `cap` on one item, and may move them
+until the vote closes; a closed vote never changes again. A participant is their device-bound id,
+so two phones of the same person share one budget. Only one vote is open at a time; earlier votes
+are kept (a vote on the orientations, then one on the pistes, say).
+
+The checks and the change happen in one synchronous call, with no `await` in between: two
+submits arriving together are applied one after the other, and the second sees the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from atelier import texts
+from atelier.domain.axes import TargetKind
+from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.lookup import by_id
+
+DEFAULT_BUDGET = 5
+DEFAULT_CAP = 3
+MAX_BUDGET = 20
+VOTE_TARGETS = (TargetKind.ORIENTATION, TargetKind.PISTE)
+
+
+@dataclass
+class PriorityVote:
+    id: int
+    target: TargetKind
+    items: list[int]  # ids of the orientations or pistes on the board when the vote opened, in board order
+    opened_at: datetime
+    budget: int = DEFAULT_BUDGET
+    cap: int = DEFAULT_CAP
+    closed_at: datetime | None = None
+    allocations: dict[str, dict[int, int]] = field(default_factory=dict)  # participant → item → points > 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    def points_of(self, participant_id: str) -> dict[int, int]:
+        return dict(self.allocations.get(participant_id, {}))
+
+    def spent(self, participant_id: str) -> int:
+        return sum(self.allocations.get(participant_id, {}).values())
+
+    def points_left(self, participant_id: str) -> int:
+        return self.budget - self.spent(participant_id)
+
+    def set_points(self, participant_id: str, item_id: int, points: int) -> int:
+        """Put `points` (0 takes them back) on one item; returns the points this participant has left."""
+        if not self.is_open:
+            raise NotAllowed(texts.ERR_VOTE_CLOSED)
+        if item_id not in self.items:
+            raise NotFound(texts.ERR_VOTE_ITEM_UNKNOWN)
+        if not isinstance(points, int) or isinstance(points, bool) or points < 0:
+            raise InvalidInput(texts.ERR_VOTE_POINTS)
+        if points > self.cap:
+            raise NotAllowed(texts.ERR_VOTE_CAP.format(cap=self.cap))
+        mine = self.allocations.get(participant_id, {})
+        if self.spent(participant_id) - mine.get(item_id, 0) + points > self.budget:
+            raise NotAllowed(texts.ERR_VOTE_BUDGET.format(left=self.points_left(participant_id)))
+        if points:
+            self.allocations.setdefault(participant_id, {})[item_id] = points
+        elif item_id in mine:
+            del mine[item_id]
+            if not mine:
+                del self.allocations[participant_id]
+        return self.points_left(participant_id)
+
+    def item_total(self, item_id: int) -> int:
+        return sum(mine.get(item_id, 0) for mine in self.allocations.values())
+
+    def totals(self) -> dict[int, int]:
+        """Points per item, every item of the vote included (0 when nobody chose it), in board order."""
+        totals = dict.fromkeys(self.items, 0)
+        for mine in self.allocations.values():
+            for item_id, points in mine.items():
+                totals[item_id] += points
+        return totals
+
+    @property
+    def voters(self) -> int:
+        return len(self.allocations)
+
+    def close(self, now: datetime) -> None:
+        self.closed_at = now
+
+
+@dataclass
+class VoteBook:
+    votes: list[PriorityVote] = field(default_factory=list)
+    next_id: int = 1
+
+    @property
+    def current(self) -> PriorityVote | None:
+        """The open vote, if any."""
+        return next((vote for vote in self.votes if vote.is_open), None)
+
+    @property
+    def latest(self) -> PriorityVote | None:
+        """The open vote, or else the last one closed: what the projection shows."""
+        return self.votes[-1] if self.votes else None
+
+    def vote(self, vote_id: int) -> PriorityVote:
+        return by_id(self.votes, vote_id, texts.ERR_VOTE_NOT_FOUND)
+
+    def open(self, target: TargetKind | str, items: list[int], *, budget: int, cap: int,
+             now: datetime) -> PriorityVote:
+        if target not in VOTE_TARGETS:
+            raise InvalidInput(texts.ERR_VOTE_TARGET)
+        target = TargetKind(target)
+        if self.current is not None:
+            raise NotAllowed(texts.ERR_VOTE_ALREADY_OPEN)
+        if not _in_range(budget, MAX_BUDGET):
+            raise InvalidInput(texts.ERR_VOTE_BUDGET_RANGE.format(max=MAX_BUDGET))
+        if not _in_range(cap, budget):
+            raise InvalidInput(texts.ERR_VOTE_CAP_RANGE.format(budget=budget))
+        if not items:
+            raise NotAllowed(texts.ERR_VOTE_NO_ITEMS.format(items=texts.TARGET_LABELS_PLURAL[target]))
+        vote = PriorityVote(self.next_id, target, list(items), now, budget=budget, cap=cap)
+        self.votes.append(vote)
+        self.next_id += 1
+        return vote
+
+    def close_current(self, now: datetime) -> PriorityVote:
+        vote = self.current
+        if vote is None:
+            raise NotAllowed(texts.ERR_NO_VOTE_OPEN)
+        vote.close(now)
+        return vote
+
+    def locked_items(self) -> set[int]:
+        """Lines the open vote is about: removing one would void the points on it."""
+        vote = self.current
+        return set(vote.items) if vote else set()
+
+
+def _in_range(value: object, maximum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= maximum

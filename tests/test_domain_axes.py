@@ -1,0 +1,184 @@
+"""Axes stratégiques: building them line by line, presenting them, and the contributions behind them."""
+
+from __future__ import annotations
+
+import pytest
+
+from atelier.domain.axes import MAX_AXES, AxisBoard, Piste, Target, TargetKind
+from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.session import Session
+from tests.conftest import T0, build_axes
+
+
+def post(session: Session, text: str = "Pas de bus", author: str = "alice"):
+    return session.add_contribution(author, kind="difficulte", text=text, theme="Mobilité", risk="eleve", now=T0)
+
+
+def test_an_axe_is_built_line_by_line_with_ids_that_do_not_shift() -> None:
+    board = AxisBoard()
+    axis = board.add_axis("  Mieux se   déplacer ")
+    first = board.add_line(axis.id, "orientations", "Coordonner les transports")
+    second = board.add_line(axis.id, "orientations", "Aider les jeunes")
+    piste = board.add_line(axis.id, "pistes", "Un transport à la demande")
+    board.move_line(second.id, 0)
+    board.edit_line(first.id, "Coordonner l'offre de transport")
+    assert axis.title == "Mieux se déplacer"
+    assert [(line.id, line.text) for line in axis.orientations] == [
+        (second.id, "Aider les jeunes"), (first.id, "Coordonner l'offre de transport")]
+    assert isinstance(piste, Piste) and axis.pistes == [piste]
+    assert len({axis.id, first.id, second.id, piste.id}) == 4
+
+
+def test_axes_reorder_with_clamped_positions() -> None:
+    board = AxisBoard()
+    a, b, c = (board.add_axis(t) for t in "ABC")
+    board.move_axis(c.id, 0)
+    board.move_axis(a.id, 99)
+    board.move_axis(b.id, -5)
+    assert [axis.title for axis in board.axes] == ["B", "C", "A"]
+
+
+def test_editing_an_axe_changes_only_the_fields_given() -> None:
+    board = AxisBoard()
+    axis = board.add_axis("Titre")
+    board.edit_axis(axis.id, concretely="Un minibus\npour les hameaux")
+    board.edit_axis(axis.id, title="Nouveau titre")
+    assert (axis.title, axis.concretely) == ("Nouveau titre", "Un minibus\npour les hameaux")
+    with pytest.raises(InvalidInput, match="titre à l'axe"):
+        board.edit_axis(axis.id, title=" ", concretely="")
+    assert axis.concretely == "Un minibus\npour les hameaux"
+
+
+@pytest.mark.parametrize(("section", "text", "message"), [
+    ("pistes", "  ", "Écrivez la ligne"),
+    ("pistes", "x" * 301, "trop long"),
+    ("chapitres", "Texte", "enjeu, orientation ou piste"),
+])
+def test_bad_lines_are_refused(section: str, text: str, message: str) -> None:
+    board = AxisBoard()
+    axis = board.add_axis("Axe")
+    with pytest.raises(InvalidInput, match=message):
+        board.add_line(axis.id, section, text)
+    with pytest.raises(InvalidInput, match="titre à l'axe"):
+        board.add_axis("")
+    assert axis.pistes == [] and axis.enjeux == [] and len(board.axes) == 1
+    assert board.next_id == axis.id + 1  # a refused line or axe uses no id
+
+
+def test_number_of_axes_is_limited() -> None:
+    board = AxisBoard()
+    for i in range(MAX_AXES):
+        board.add_axis(f"Axe {i}")
+    with pytest.raises(NotAllowed, match=f"{MAX_AXES} axes"):
+        board.add_axis("De trop")
+
+
+def test_a_piste_takes_sub_lines_and_ctg_fields_other_lines_do_not(session: Session) -> None:
+    ids = build_axes(session)
+    board = session.axes
+    piste = board.set_piste_details(ids["bus"], "Réserver la veille\n\n  par téléphone  ")
+    board.set_piste_plan(ids["bus"], pilots="CC, CAF", deadline="2027", indicators="Trajets par mois\nUsagers")
+    board.set_piste_plan(ids["bus"], vigilance="Coût")
+    assert piste.details == ["Réserver la veille", "par téléphone"]
+    assert (piste.pilots, piste.deadline, piste.indicators, piste.vigilance) == (
+        "CC, CAF", "2027", "Trajets par mois\nUsagers", "Coût")
+    with pytest.raises(InvalidInput, match="Seule une piste"):
+        board.set_piste_details(ids["orientation"], ["x"])
+    with pytest.raises(InvalidInput, match="« Échéance » est trop long"):
+        board.set_piste_plan(ids["bus"], deadline="x" * 41)
+    assert piste.deadline == "2027"
+
+
+def test_unknown_axe_or_line_says_so() -> None:
+    board = AxisBoard()
+    with pytest.raises(NotFound, match="axe n'existe plus"):
+        board.add_line(7, "pistes", "x")
+    with pytest.raises(NotFound, match="ligne n'existe plus"):
+        board.edit_line(7, "x")
+
+
+def test_presentation_steps_through_the_axes_and_stops_at_the_ends(session: Session) -> None:
+    ids = build_axes(session)
+    board = session.axes
+    assert board.present_step(-1).id == ids["health"]  # from the overview, « previous » is the last
+    assert board.present_step(+1).id == ids["health"]
+    assert board.present_step(-1).id == ids["mobility"]
+    assert board.present_step(-1).id == ids["mobility"]
+    assert board.present(None) is None and board.present_step(+1).id == ids["mobility"]
+    session.remove_axis(ids["mobility"])
+    assert board.presented is None
+
+
+def test_a_contribution_backs_several_targets_and_says_where_it_is_used(session: Session) -> None:
+    ids = build_axes(session)
+    difficulty = post(session)
+    session.link_evidence(difficulty.id, Target(TargetKind.PISTE, ids["bus"]))
+    session.link_evidence(difficulty.id, Target("orientation", ids["orientation"]))  # type: ignore[arg-type]
+    session.link_evidence(difficulty.id, Target(TargetKind.PISTE, ids["bus"]))
+    assert session.evidence.uses_of(difficulty.id) == [
+        Target(TargetKind.PISTE, ids["bus"]), Target(TargetKind.ORIENTATION, ids["orientation"])]
+    assert session.evidence.unlink(difficulty.id, Target(TargetKind.PISTE, ids["bus"])) == [
+        Target(TargetKind.ORIENTATION, ids["orientation"])]
+
+
+def test_evidence_must_point_at_something_on_the_board(session: Session) -> None:
+    ids = build_axes(session)
+    difficulty = post(session)
+    for target in (Target(TargetKind.ORIENTATION, ids["bus"]), Target(TargetKind.AXIS, 999),
+                   Target(TargetKind.PISTE, ids["enjeu"])):
+        with pytest.raises(NotFound, match="un axe, une orientation ou une piste"):
+            session.link_evidence(difficulty.id, target)
+    with pytest.raises(InvalidInput, match="un axe, une orientation ou une piste"):
+        session.link_evidence(difficulty.id, Target("chapitre", ids["mobility"]))  # type: ignore[arg-type]
+    assert not session.evidence.is_used(difficulty.id)
+
+
+def test_hidden_contribution_cannot_become_evidence(session: Session) -> None:
+    ids = build_axes(session)
+    difficulty = post(session)
+    session.set_hidden(difficulty.id, True, T0)
+    with pytest.raises(NotAllowed, match="masquée ou fusionnée"):
+        session.link_evidence(difficulty.id, Target(TargetKind.AXIS, ids["mobility"]))
+
+
+def test_evidence_count_is_distinct_contributions_behind_the_axe_or_its_lines(session: Session) -> None:
+    ids = build_axes(session)
+    a, b, c = post(session, "A"), post(session, "B"), post(session, "C")
+    session.link_evidence(a.id, Target(TargetKind.AXIS, ids["mobility"]))
+    session.link_evidence(a.id, Target(TargetKind.PISTE, ids["bus"]))
+    session.link_evidence(b.id, Target(TargetKind.ORIENTATION, ids["orientation"]))
+    session.link_evidence(c.id, Target(TargetKind.PISTE, ids["doctor"]))
+    assert [x.id for x in session.evidence_for_axis(ids["mobility"])] == [a.id, b.id]
+    assert session.unused_contributions() == []
+    d = post(session, "D")
+    session.set_hidden(b.id, True, T0)
+    assert session.unused_contributions() == [d]
+    assert len(session.evidence_for_axis(ids["mobility"])) == 1  # a hidden one no longer counts
+
+
+def test_removing_lines_or_axes_removes_their_evidence_and_comments(session: Session) -> None:
+    ids = build_axes(session)
+    a, b = post(session, "A"), post(session, "B")
+    session.link_evidence(a.id, Target(TargetKind.PISTE, ids["bus"]))
+    session.link_evidence(a.id, Target(TargetKind.PISTE, ids["doctor"]))
+    session.link_evidence(b.id, Target(TargetKind.ORIENTATION, ids["orientation"]))
+    session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, T0)
+    session.add_comment("bob", ids["mobility"], "D'accord", T0)
+    kept = session.add_comment("bob", ids["health"], "Urgent", T0)
+
+    session.remove_axis_line(ids["bus"])
+    assert session.evidence.uses_of(a.id) == [Target(TargetKind.PISTE, ids["doctor"])]
+    session.remove_axis(ids["mobility"])
+    assert not session.evidence.is_used(b.id)
+    assert list(session.comments.comments.values()) == [kept]
+    assert [axis.id for axis in session.axes.axes] == [ids["health"]]
+
+
+def test_a_deleted_contribution_leaves_no_evidence_behind(session: Session) -> None:
+    ids = build_axes(session)
+    difficulty = post(session)
+    session.link_evidence(difficulty.id, Target(TargetKind.AXIS, ids["mobility"]))
+    session.delete_own_contribution("alice", difficulty.id, T0)
+    assert session.evidence.links == {} and session.evidence_for_axis(ids["mobility"]) == []
