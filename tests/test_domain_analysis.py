@@ -6,6 +6,9 @@ import pytest
 
 from atelier.domain.analysis import (
     ContributionFilter,
+    FacetTally,
+    GapTally,
+    counts_in_analysis,
     facet_counts,
     filter_contributions,
     gap_by_commune,
@@ -101,3 +104,32 @@ def test_filters_combine_and_counts_describe_the_filtered_list(territory: Sessio
 ])
 def test_each_filter_selects_what_it_says(territory: Session, criteria: ContributionFilter, expected: int) -> None:
     assert len(filter_contributions(territory.visible_contributions(), criteria)) == expected
+
+
+def test_tallies_follow_changes_one_contribution_at_a_time(territory: Session) -> None:
+    """What a live page keeps: put each change, discard what left, and the counts match a recount."""
+    facets, gaps = FacetTally(), GapTally(lambda c: c.commune or "", territory.communes)
+    for c in territory.contributions.values():
+        facets.put(c)
+        gaps.put(c)
+    first = territory.contributions[1]
+    territory.moderate_edit(first.id, text="Déplacée", theme="Santé", commune="Marcilly", risk="faible", now=T0)
+    facets.put(first)
+    gaps.put(first)
+    for c in [c for c in territory.contributions.values() if c.commune is None]:
+        facets.discard(c.id)
+        gaps.discard(c.id)
+    remaining = [c for c in territory.contributions.values() if c.commune is not None]
+    assert facets.facets == facet_counts(remaining)
+    assert gaps.rows() == gap_by_commune(remaining, territory.communes)
+    assert "" not in {row.key for row in gaps.rows()}  # the whole territory had only these
+    assert first.id in facets and len(facets) == len(remaining)
+
+
+def test_hidden_ones_count_only_when_asked_and_merged_originals_never(territory: Session) -> None:
+    first, second = territory.contributions[1], territory.contributions[2]
+    territory.set_hidden(first.id, True, T0)
+    assert not counts_in_analysis(first) and counts_in_analysis(first, include_hidden=True)
+    territory.set_hidden(first.id, False, T0)
+    merged = territory.merge_contributions(first.id, second.id, now=T0)
+    assert not counts_in_analysis(first, include_hidden=True) and counts_in_analysis(merged)

@@ -182,3 +182,23 @@ def test_a_deleted_contribution_leaves_no_evidence_behind(session: Session) -> N
     session.link_evidence(difficulty.id, Target(TargetKind.AXIS, ids["mobility"]))
     session.delete_own_contribution("alice", difficulty.id, T0)
     assert session.evidence.links == {} and session.evidence_for_axis(ids["mobility"]) == []
+
+
+def test_a_target_is_located_on_its_axe_and_line(session: Session) -> None:
+    ids = build_axes(session)
+    board = session.axes
+    axis, line = board.locate(Target(TargetKind.PISTE, ids["doctor"]))
+    assert (axis.title, line.text if line else None) == ("Se soigner", "Une maison de santé")
+    assert board.locate(Target(TargetKind.AXIS, ids["mobility"])) == (board.axis(ids["mobility"]), None)
+    session.remove_axis_line(ids["bus"])
+    with pytest.raises(NotFound, match="ligne n'existe plus"):
+        board.locate(Target(TargetKind.PISTE, ids["bus"]))
+
+
+def test_a_contribution_is_unused_until_it_backs_something_and_only_while_visible(session: Session) -> None:
+    ids = build_axes(session)
+    a, b = post(session, "A"), post(session, "B")
+    assert session.is_unused(a) and session.is_unused(b)
+    session.link_evidence(a.id, Target(TargetKind.AXIS, ids["health"]))
+    session.set_hidden(b.id, True, T0)
+    assert not session.is_unused(a) and not session.is_unused(b)

@@ -7,9 +7,11 @@ list can be passed on to the gap map (e.g. the gap per theme inside one commune)
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from atelier.domain.model import Contribution, ContributionKind, PhaseKey
 
@@ -55,15 +57,73 @@ class Facets:
 
 
 def facet_counts(contributions: Iterable[Contribution]) -> Facets:
-    items = list(contributions)
-    return Facets(
-        total=len(items),
-        by_phase=Counter(c.phase for c in items),
-        by_kind=Counter(c.kind for c in items),
-        by_theme=Counter(c.theme for c in items),
-        by_commune=Counter(c.commune or NONE for c in items),
-        by_structure=Counter(c.structure for c in items),
-    )
+    tally = FacetTally()
+    for c in contributions:
+        tally.put(c)
+    return tally.facets
+
+
+def counts_in_analysis(c: Contribution, *, include_hidden: bool = False) -> bool:
+    """Whether the analysis counts it: visible ones, and hidden ones too if asked — never an original
+    merged into another (the merged result already carries what it said)."""
+    return c.merged_into is None and (include_hidden or not c.hidden)
+
+
+class _Tally(ABC):
+    """Counts kept up to date one contribution at a time, so a live page never recounts them all.
+
+    `put` counts a contribution as it is now, replacing what the same id counted before (contributions
+    change in place, so the tally remembers what it added); `discard` takes it out.
+    """
+
+    def __init__(self) -> None:
+        self._counted: dict[int, list[tuple[Counter[Any], Any, int]]] = {}
+
+    def __contains__(self, contribution_id: int) -> bool:
+        return contribution_id in self._counted
+
+    def __len__(self) -> int:
+        return len(self._counted)
+
+    def put(self, c: Contribution) -> None:
+        self.discard(c.id)
+        entries = list(self._entries(c))
+        for counter, key, amount in entries:
+            counter[key] += amount
+        self._counted[c.id] = entries
+
+    def discard(self, contribution_id: int) -> None:
+        for counter, key, amount in self._counted.pop(contribution_id, []):
+            counter[key] -= amount
+
+    @abstractmethod
+    def _entries(self, c: Contribution) -> Iterator[tuple[Counter[Any], Any, int]]:
+        """(counter, key, amount) for each count this contribution adds."""
+
+
+class FacetTally(_Tally):
+    """`facet_counts`, incrementally."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_phase: Counter[PhaseKey] = Counter()
+        self.by_kind: Counter[ContributionKind] = Counter()
+        self.by_theme: Counter[str] = Counter()
+        self.by_commune: Counter[str] = Counter()
+        self.by_structure: Counter[str] = Counter()
+
+    def _entries(self, c: Contribution) -> Iterator[tuple[Counter[Any], Any, int]]:
+        yield self.by_phase, c.phase, 1
+        yield self.by_kind, c.kind, 1
+        yield self.by_theme, c.theme, 1
+        yield self.by_commune, c.commune or NONE, 1
+        yield self.by_structure, c.structure, 1
+
+    @property
+    def facets(self) -> Facets:
+        """A snapshot; `+counter` copies it without the values that went back to zero."""
+        return Facets(len(self), +self.by_phase, +self.by_kind, +self.by_theme, +self.by_commune,
+                      +self.by_structure)
 
 
 @dataclass(frozen=True)
@@ -104,19 +164,41 @@ def gap_map(contributions: Iterable[Contribution], key: Callable[[Contribution],
     `keys` lists the rows to show even when empty (every theme of the session, say); keys met only
     in the contributions come after them.
     """
-    tallies: dict[str, Counter[str]] = {k: Counter() for k in keys}  # insertion order = display order
+    tally = GapTally(key, keys)
     for c in contributions:
-        tally = tallies.setdefault(key(c), Counter())
+        tally.put(c)
+    return tally.rows()
+
+
+class GapTally(_Tally):
+    """`gap_map`, incrementally; a key met only in contributions leaves the rows when its last one goes."""
+
+    def __init__(self, key: Callable[[Contribution], str], keys: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.key = key
+        self.listed = list(keys)
+        self._tallies: dict[str, Counter[str]] = {k: Counter() for k in self.listed}  # insertion = display order
+        self._present: Counter[str] = Counter()  # contributions counted per key, whatever their kind
+
+    def _entries(self, c: Contribution) -> Iterator[tuple[Counter[Any], Any, int]]:
+        key = self.key(c)
+        tally = self._tallies.setdefault(key, Counter())
+        yield self._present, key, 1
         if c.kind is ContributionKind.DIFFICULTY:
-            tally["difficulties"] += 1
-            tally["need"] += c.risk.weight if c.risk else 0
+            yield tally, "difficulties", 1
+            yield tally, "need", c.risk.weight if c.risk else 0
         elif c.kind is ContributionKind.RESOURCE:
-            tally["resources"] += 1
+            yield tally, "resources", 1
         elif c.kind is ContributionKind.RECOMMENDATION:
-            tally["recommendations"] += 1
-    position = {k: i for i, k in enumerate(tallies)}
-    rows = [GapRow(k, **tally) for k, tally in tallies.items()]
-    return sorted(rows, key=lambda r: (-r.gap, -r.need, position[r.key]))
+            yield tally, "recommendations", 1
+
+    def rows(self) -> list[GapRow]:
+        """One row per key, worst gap first (then the larger need, then the order of `keys`)."""
+        listed = set(self.listed)
+        tallies = {k: tally for k, tally in self._tallies.items() if k in listed or self._present[k] > 0}
+        position = {k: i for i, k in enumerate(tallies)}
+        rows = [GapRow(k, **tally) for k, tally in tallies.items()]
+        return sorted(rows, key=lambda r: (-r.gap, -r.need, position[r.key]))
 
 
 def gap_by_theme(contributions: Iterable[Contribution], themes: Iterable[str] = ()) -> list[GapRow]:

@@ -138,6 +138,13 @@ class AxisBoard:
         kind = SECTION_TARGETS.get(section)
         return None if kind is None else Target(kind, line.id)
 
+    def locate(self, target: Target) -> tuple[Axis, Line | None]:
+        """The axe a target belongs to, and its line (None when the target is the axe itself)."""
+        if target.kind is TargetKind.AXIS:
+            return self.axis(target.id), None
+        axis, _, line = self.find_line(target.id)
+        return axis, line
+
     def require(self, target: Target) -> Target:
         """The same reference with a checked kind; refused if not (or no longer) on the board."""
         target = Target(v.choice(TargetKind, target.kind, texts.ERR_EVIDENCE_TARGET), target.id)

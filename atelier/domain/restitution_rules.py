@@ -57,8 +57,12 @@ class RestitutionRules:
         ids = self.evidence.contributions_for(self.axes.axis(axis_id).targets)
         return [c for c in self.visible_contributions() if c.id in ids]
 
+    def is_unused(self, contribution: Contribution) -> bool:
+        """Still to place: shown in the lists, and backing no axe, orientation or piste yet."""
+        return contribution.is_visible and not self.evidence.is_used(contribution.id)
+
     def unused_contributions(self) -> list[Contribution]:
-        return [c for c in self.visible_contributions() if not self.evidence.is_used(c.id)]
+        return [c for c in self.visible_contributions() if self.is_unused(c)]
 
     def remove_axis(self, axis_id: int) -> Axis:
         """Its evidence links and its comments go with it."""

@@ -11,25 +11,27 @@ from atelier.context import Atelier
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
+from atelier.pages import analysis_page, axes_page
 from atelier.pages.console_list import ContributionList
-from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, not_found
-from atelier.pages.widgets import heading, qr_code
+from atelier.pages.console_witnesses import WitnessList
+from atelier.pages.frame import attempt, facilitator_session, frame
+from atelier.pages.widgets import heading, qr_code, screen_links
 
 
 def register(atelier: Atelier) -> None:
+    analysis_page.register(atelier)
+    axes_page.register(atelier)
+
     @ui.page("/f/{code}", title=texts.APP_NAME)
     def console_page(code: str, token: str | None = None) -> None:
-        if not facilitator_allowed(atelier, token):
-            forbidden()
-            return
-        session = atelier.service.find(code)
+        session = facilitator_session(atelier, code, token)
         if session is None:
-            not_found(code)
             return
         ui.page_title(texts.CONSOLE_TITLE.format(territory=session.territory))
         with frame("console"):
             _header(atelier, session)
             PhaseControls(atelier, session)
+            WitnessList(atelier, session)
             ContributionList(atelier, session)
 
 
@@ -44,6 +46,7 @@ def _header(atelier: Atelier, session: Session) -> None:
             with ui.row():
                 ui.link(texts.CONSOLE_PROJECTION, f"/p/{session.code}", new_tab=True).mark("projection-link")
                 ui.link(texts.CONSOLE_HOME, "/")
+            screen_links(session.code, current="console")
         qr_code(url, classes="qr-small")
 
 

@@ -11,7 +11,13 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
-from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
+from atelier.domain.events import (
+    ContributionAdded,
+    ContributionChanged,
+    ContributionDeleted,
+    ContributionsMerged,
+    DomainEvent,
+)
 from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
@@ -34,7 +40,7 @@ class Filters:
         return ((self.kind == ALL or c.kind.value == self.kind)
                 and (self.theme == ALL or c.theme == self.theme)
                 and (self.commune == ALL or (c.commune or NO_COMMUNE) == self.commune)
-                and (self.state == ALL or c.hidden == (self.state == HIDDEN)))
+                and (self.state == ALL or c.is_visible == (self.state == VISIBLE)))
 
 
 class ConsoleRow:
@@ -61,12 +67,17 @@ class ConsoleRow:
         title = f"n° {contribution.id} · {texts.KIND_LABELS[contribution.kind]}"
         if contribution.hidden:
             title += f" · {texts.CONSOLE_HIDDEN_TAG}"
+        if contribution.merged_from:
+            title += f" · {texts.CONSOLE_MERGED_FROM_TAG.format(ids=' et '.join(map(str, contribution.merged_from)))}"
+        if contribution.merged_into is not None:
+            title += f" · {texts.CONSOLE_MERGED_INTO_TAG.format(id=contribution.merged_into)}"
         self.title.set_text(title)
         self.text.set_text(contribution.text)
         by = texts.CONSOLE_BY.format(who=who(author)) if author else ""
         self.meta.set_text(" · ".join(filter(None, [contribution_meta(contribution, session, with_theme=True), by])))
         self.toggle.set_text(texts.CONSOLE_RESTORE if contribution.hidden else texts.CONSOLE_HIDE)
-        self.text.classes(add="row-hidden") if contribution.hidden else self.text.classes(remove="row-hidden")
+        self.toggle.set_visibility(contribution.merged_into is None)  # a merged original is out of every list
+        self.text.classes(add="row-hidden") if not contribution.is_visible else self.text.classes(remove="row-hidden")
         self.owner.show_if_accepted(self)
 
     async def toggle_hidden(self) -> None:
@@ -147,6 +158,11 @@ class ContributionList:
             case ContributionDeleted(contribution=c) if c.id in self.rows:
                 self.rows.pop(c.id).box.delete()
                 self.shown.discard(c.id)
+            case ContributionsMerged(result=result, originals=originals):
+                for original in originals:
+                    if original.id in self.rows:
+                        self.rows[original.id].update(original)
+                self._add(result)
             case _:
                 return
         self._refresh_count()

@@ -13,6 +13,7 @@ from nicegui import app, ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.errors import DomainError
+from atelier.domain.session import Session
 
 CSS = (Path(__file__).resolve().parent.parent / "static" / "atelier.css").read_text(encoding="utf-8")
 FACILITATOR_KEY = "facilitator_token"
@@ -35,6 +36,29 @@ def facilitator_allowed(atelier: Atelier, token: str | None) -> bool:
         return True
     kept = app.storage.user.get(FACILITATOR_KEY, "")
     return bool(kept) and hmac.compare_digest(str(kept).encode(), expected.encode())
+
+
+def facilitator_session(atelier: Atelier, code: str, token: str | None) -> Session | None:
+    """The session a facilitator page shows; None after showing « accès réservé » (403) or « introuvable »."""
+    if not facilitator_allowed(atelier, token):
+        forbidden()
+        return None
+    session = atelier.service.find(code)
+    if session is None:
+        not_found(code)
+    return session
+
+
+def facilitator_screen(atelier: Atelier, path: str, title: str, build: Callable[[Atelier, Session], Any]) -> None:
+    """Register a facilitator screen of one démarche: `path` takes `{code}`, `title` takes `{territory}`."""
+    @ui.page(path, title=texts.APP_NAME)
+    def screen(code: str, token: str | None = None) -> None:
+        session = facilitator_session(atelier, code, token)
+        if session is None:
+            return
+        ui.page_title(title.format(territory=session.territory))
+        with frame("console"):
+            build(atelier, session)
 
 
 def forbidden() -> None:

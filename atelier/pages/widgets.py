@@ -43,3 +43,14 @@ def qr_code(url: str, *, classes: str) -> ui.html:
 def heading(text: str, level: int) -> TextElement:
     """A real <h1>/<h2> (screen readers navigate by them), its text set as text, not HTML."""
     return TextElement(tag=f"h{level}", text=text)
+
+
+def screen_links(code: str, *, current: str) -> None:
+    """Links between the facilitator's screens of one démarche: console, analysis, axes."""
+    screens = (("console", texts.SCREEN_BACK_TO_CONSOLE, f"/f/{code}"),
+               ("analyse", texts.CONSOLE_ANALYSIS, f"/f/{code}/analyse"),
+               ("axes", texts.CONSOLE_AXES, f"/f/{code}/axes"))
+    with ui.row().classes("gap-4"):
+        for key, label, path in screens:
+            if key != current:
+                ui.link(label, path).mark(f"{key}-link")

@@ -1,0 +1,86 @@
+"""The analysis screen's dialogs: link a contribution to an axe, an orientation or a piste; merge two."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.axes import SECTION_TARGETS, AxisSection, Target, TargetKind
+from atelier.domain.model import Contribution
+from atelier.domain.session import Session
+from atelier.domain.validation import MAX_TEXT
+from atelier.pages.frame import attempt
+from atelier.pages.widgets import heading
+
+
+def _dialog(title: str) -> tuple[ui.dialog, ui.card]:
+    with ui.dialog() as dialog, ui.card().classes("w-full max-w-3xl gap-2") as card:
+        heading(title, 2)
+    dialog.on("hide", dialog.delete)
+    return dialog, card
+
+
+def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribution) -> None:
+    """Every axe with its orientations and pistes; one tap links, and a target already linked says so."""
+    dialog, card = _dialog(texts.ANALYSIS_LINK_TITLE.format(id=contribution.id))
+    linked = set(session.evidence.uses_of(contribution.id))
+
+    async def link(target: Target, label: str) -> None:
+        if await attempt(lambda: atelier.service.link_evidence(session.code, contribution.id, target)) is not None:
+            dialog.close()
+            ui.notify(texts.ANALYSIS_LINK_DONE.format(use=label), type="positive", position="top")
+
+    def choice(target: Target, label: str, *, indent: bool) -> None:
+        button = ui.button(f"{label} ✓" if target in linked else label,
+                           on_click=lambda: link(target, label)).props("outline no-caps align=left") \
+            .classes("w-full" + (" ml-6" if indent else "")).mark(f"target-{target.kind.value}-{target.id}")
+        button.set_enabled(target not in linked)
+
+    with card:
+        ui.label(contribution.text).classes("participant-text italic")
+        ui.label(texts.ANALYSIS_LINK_HINT)
+        if not session.axes.axes:
+            ui.label(texts.ANALYSIS_LINK_NO_AXES).mark("link-no-axes")
+            ui.link(texts.CONSOLE_AXES, f"/f/{session.code}/axes")
+        for number, axis in enumerate(session.axes.axes, start=1):
+            with ui.column().classes("w-full gap-1"):
+                choice(Target(TargetKind.AXIS, axis.id),
+                       f"{texts.AXES_NUMBER.format(number=number)} — {axis.title}", indent=False)
+                for section in (AxisSection.ORIENTATIONS, AxisSection.PISTES):
+                    kind = SECTION_TARGETS[section]
+                    for line in axis.section(section):
+                        choice(Target(kind, line.id), f"{texts.TARGET_LABELS[kind]} : {line.text}", indent=True)
+        with ui.row().classes("w-full justify-end"):
+            ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+    dialog.open()
+
+
+def open_merge_dialog(atelier: Atelier, session: Session, first: Contribution, second: Contribution,
+                      on_merged: Callable[[Contribution], None]) -> None:
+    """Both texts side by side and the merged text, editable (the first one's to start with)."""
+    dialog, card = _dialog(texts.ANALYSIS_MERGE_TITLE.format(first=first.id, second=second.id))
+    with card:
+        ui.label(texts.ANALYSIS_MERGE_HINT)
+        for original in (first, second):
+            with ui.column().classes("gap-0 w-full merge-original"):
+                ui.label(f"n° {original.id} · {texts.KIND_LABELS[original.kind]}").classes("font-bold")
+                ui.label(original.text).classes("participant-text")
+        text = ui.textarea(texts.ANALYSIS_MERGE_TEXT, value=first.text).classes("w-full") \
+            .props(f"outlined autogrow counter maxlength={MAX_TEXT}").mark("merge-text")
+        error = ui.label().classes("text-red-700 font-bold")
+        error.set_visibility(False)
+
+        async def merge() -> None:
+            result = await attempt(lambda: atelier.service.merge_contributions(
+                session.code, first.id, second.id, text=text.value or ""), error)
+            if result is not None:
+                dialog.close()
+                on_merged(result)
+
+        with ui.row().classes("w-full justify-end"):
+            ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+            ui.button(texts.ANALYSIS_MERGE_CONFIRM, on_click=merge).props("no-caps").mark("merge-confirm")
+    dialog.open()

@@ -1,0 +1,151 @@
+"""The lines of an axe in the editor: enjeux, orientations and pistes d'actions, each an editable line.
+
+A field is saved when the facilitator leaves it or presses Enter. When the axe changes (here or in
+another tab), each field takes the stored text unless it holds typing not saved yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from nicegui import ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.axes import CTG_FIELDS, MAX_LINE, Axis, AxisSection, Line, Piste
+from atelier.domain.session import Session
+from atelier.pages.frame import attempt
+from atelier.service import SessionService
+
+
+class SavedField:
+    def __init__(self, element: ui.input | ui.textarea, value: str, save: Callable[[str], Awaitable[Any]], *,
+                 on_enter: bool = True) -> None:
+        self.element, self.saved, self.save = element, value, save
+        element.value = value
+        element.on("blur", self.commit)
+        if on_enter:
+            element.on("keydown.enter", self.commit)
+
+    async def commit(self) -> None:
+        value = self.element.value or ""
+        if value == self.saved:
+            return
+        previous, self.saved = self.saved, value  # before the await: the change comes back while it runs
+        if await attempt(lambda: self.save(value)) is None:
+            self.saved = previous  # refused: the typing stays in the field, with the message
+
+    def sync(self, stored: str) -> None:
+        """A change arrived: show the stored text, unless this field holds unsaved typing."""
+        if stored != self.saved and (self.element.value or "") == self.saved:
+            self.element.value = stored
+        self.saved = stored
+
+
+def icon_button(icon: str, label: str, on_click: Callable[[], Any], mark: str) -> ui.button:
+    button = ui.button(icon=icon, on_click=on_click).props("flat round dense").mark(mark)
+    button.props["aria-label"] = label
+    button.tooltip(label)
+    return button
+
+
+class LineEditor:
+    def __init__(self, atelier: Atelier, session: Session, line: Line, *, first: bool, last: bool) -> None:
+        self.atelier, self.session, self.id = atelier, session, line.id
+        code = session.code
+        with ui.column().classes("w-full gap-0"):
+            with ui.row().classes("w-full items-center gap-1 no-wrap"):
+                field = ui.input().classes("grow").props(f"outlined dense maxlength={MAX_LINE}") \
+                    .mark(f"line-{line.id}")
+                self.text = SavedField(field, line.text,
+                                       lambda text: atelier.service.edit_axis_line(code, line.id, text))
+                icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"line-up-{line.id}") \
+                    .set_enabled(not first)
+                icon_button("arrow_downward", texts.AXES_DOWN, lambda: self._move(+1), f"line-down-{line.id}") \
+                    .set_enabled(not last)
+                icon_button("delete", texts.AXES_REMOVE_LINE, self._remove, f"line-remove-{line.id}")
+            self.sheet = PisteSheet(atelier, session, line) if isinstance(line, Piste) else None
+
+    def sync(self, line: Line) -> None:
+        self.text.sync(line.text)
+        if self.sheet is not None and isinstance(line, Piste):
+            self.sheet.sync(line)
+
+    async def _move(self, step: int) -> None:
+        async def move() -> Line:
+            axis, section, line = self.session.axes.find_line(self.id)  # NotFound if removed meanwhile
+            index = axis.section(section).index(line) + step
+            return await self.atelier.service.move_axis_line(self.session.code, self.id, index)
+
+        await attempt(move)
+
+    async def _remove(self) -> None:
+        await attempt(lambda: self.atelier.service.remove_axis_line(self.session.code, self.id))
+
+
+class PisteSheet:
+    """A piste's sub-lines and CTG fiche fields, folded away: most démarches never fill them."""
+
+    def __init__(self, atelier: Atelier, session: Session, piste: Piste) -> None:
+        code, service, pid = session.code, atelier.service, piste.id
+        with ui.expansion(texts.AXES_PISTE_MORE).classes("w-full pl-4 text-gray-800").mark(f"piste-more-{pid}"):
+            details = ui.textarea(texts.AXES_PISTE_DETAILS).classes("w-full").props("outlined autogrow") \
+                .mark(f"piste-details-{pid}")
+            self.details = SavedField(details, "\n".join(piste.details),
+                                      lambda text: service.set_piste_details(code, pid, text), on_enter=False)
+            self.fields: dict[str, SavedField] = {}
+            with ui.grid(columns=2).classes("w-full gap-2"):
+                for name, (max_length, multiline) in CTG_FIELDS.items():
+                    element = (ui.textarea if multiline else ui.input)(texts.CTG_FIELD_LABELS[name]) \
+                        .classes("w-full").props(f"outlined dense autogrow maxlength={max_length}") \
+                        .mark(f"piste-{name}-{pid}")
+                    self.fields[name] = SavedField(element, getattr(piste, name), self._saver(service, code, pid, name),
+                                                   on_enter=not multiline)
+
+    @staticmethod
+    def _saver(service: SessionService, code: str, piste_id: int, name: str) -> Callable[[str], Awaitable[Piste]]:
+        return lambda value: service.set_piste_plan(code, piste_id, **{name: value})
+
+    def sync(self, piste: Piste) -> None:
+        self.details.sync("\n".join(piste.details))
+        for name, field in self.fields.items():
+            field.sync(getattr(piste, name))
+
+
+class SectionEditor:
+    """« Les enjeux », « Les orientations » or « Pistes d'actions » of one axe: its lines and a field to add one."""
+
+    def __init__(self, atelier: Atelier, session: Session, axis: Axis, section: AxisSection) -> None:
+        self.atelier, self.session, self.axis_id, self.section = atelier, session, axis.id, section
+        self.editors: dict[int, LineEditor] = {}
+        with ui.column().classes("w-full gap-1 axis-section"):
+            ui.label(texts.AXIS_SECTION_LABELS[section]).classes("text-lg font-bold")
+            self.box = ui.column().classes("w-full gap-1")
+            with ui.row().classes("w-full items-center gap-2 no-wrap"):
+                self.new = ui.input(texts.AXES_NEW_LINE).classes("grow") \
+                    .props(f"outlined dense maxlength={MAX_LINE}").mark(f"new-{section.value}-{axis.id}")
+                self.new.on("keydown.enter", self.add)
+                ui.button(texts.AXES_ADD_LINE, on_click=self.add).props("outline no-caps") \
+                    .mark(f"add-{section.value}-{axis.id}")
+        self.sync(axis)
+
+    def sync(self, axis: Axis) -> None:
+        """Same lines in the same order: each field follows its text. Otherwise the list is rebuilt."""
+        lines: list[Line] = axis.section(self.section)
+        if [line.id for line in lines] == list(self.editors):
+            for line in lines:
+                self.editors[line.id].sync(line)
+            return
+        self.box.clear()
+        self.editors = {}
+        with self.box:
+            for index, line in enumerate(lines):
+                self.editors[line.id] = LineEditor(self.atelier, self.session, line,
+                                                   first=index == 0, last=index == len(lines) - 1)
+
+    async def add(self) -> None:
+        text = self.new.value or ""
+        if await attempt(lambda: self.atelier.service.add_axis_line(self.session.code, self.axis_id,
+                                                                    self.section, text)) is not None:
+            self.new.value = ""
