@@ -14,6 +14,7 @@ from typing import Any
 from nicegui import Event
 
 from atelier.domain.events import (
+    ContextChanged,
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
@@ -70,5 +71,7 @@ def channels_for(event: DomainEvent) -> list[Channel]:
         case ParticipantJoined():
             return [wall(event.code)]
         case PhaseChanged():
+            return [session(event.code)]
+        case ContextChanged():
             return [session(event.code)]
     return []

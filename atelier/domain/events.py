@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from atelier.domain.model import Contribution, Participant, Phase
+from atelier.domain.session_context import SessionContext
 
 
 @dataclass(frozen=True)
@@ -41,4 +42,13 @@ class ParticipantJoined:
     participant: Participant
 
 
-DomainEvent = ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
+@dataclass(frozen=True)
+class ContextChanged:
+    """The facilitator saved the territory context (population, history, analysis…)."""
+
+    code: str
+    context: SessionContext
+
+
+DomainEvent = (ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
+               | ContextChanged)

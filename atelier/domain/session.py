@@ -22,6 +22,7 @@ from atelier.domain.model import (
     Risk,
     Role,
 )
+from atelier.domain.session_context import SessionContext, checked_context
 
 MAX_CONTRIBUTIONS_PER_PHASE = 200
 SHAREABLE_KINDS = frozenset(ContributionKind) - {ContributionKind.RESOURCE}
@@ -36,6 +37,7 @@ class Session:
     created_at: datetime
     updated_at: datetime
     title: str = texts.DEFAULT_TITLE
+    context: SessionContext = field(default_factory=SessionContext)
     phases: dict[PhaseKey, Phase] = field(default_factory=lambda: {k: Phase(k) for k in PhaseKey})
     participants: dict[str, Participant] = field(default_factory=dict)
     contributions: dict[int, Contribution] = field(default_factory=dict)
@@ -77,6 +79,15 @@ class Session:
         self.phases[key].date = day
         self.updated_at = now
         return self.phases[key]
+
+    # --- Territory context (for the restitution document) ---------------------------------
+    def set_context(self, *, population: int | str | None, population_year: int | str | None, history: str | None,
+                    seat: str | None, author: str | None, analysis: str | None, now: datetime) -> SessionContext:
+        """Replace the whole context at once: the console sends every field of its form."""
+        self.context = checked_context(population=population, population_year=population_year, history=history,
+                                       seat=seat, author=author, analysis=analysis, today=now.date())
+        self.updated_at = now
+        return self.context
 
     # --- Participants ----------------------------------------------------------------------
     def register_participant(self, participant_id: str, *, role: Role | str | None, commune: str | None,
