@@ -25,6 +25,7 @@ from atelier.domain.events import (
     AxisRemoved,
     CommentAdded,
     CommentChanged,
+    ContextChanged,
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
@@ -102,4 +103,6 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code), author(event.code, event.participant_id)]
         case CommentAdded() | CommentChanged():
             return [wall(event.code), author(event.code, event.comment.author_id)]
+        case ContextChanged():
+            return [session(event.code)]
     return []

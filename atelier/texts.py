@@ -282,3 +282,88 @@ ERR_COMMENT_PHASE = "Les commentaires sont ouverts pendant la restitution."
 ERR_TOO_MANY_COMMENTS = "Vous avez atteint la limite de {max} commentaires."
 ERR_COMMENT_NOT_FOUND = "Ce commentaire n'existe plus."
 ERR_TIMER_MINUTES = "Indiquez une durée en minutes, au plus {max}."
+# --- Territory context, restitution document and exports (issue 4) --------------------------
+FIELD_POPULATION = "Population"
+FIELD_POPULATION_YEAR = "Année de la population"
+FIELD_HISTORY = "Histoire de l'intercommunalité"
+FIELD_SEAT = "Siège"
+FIELD_AUTHOR = "Animation (nom, organisme)"
+FIELD_ANALYSIS = "Commentaires et enjeux majeurs"
+ERR_POPULATION = "Indiquez la population en nombre d'habitants, chiffres seulement (ex. : 40 239)."
+ERR_POPULATION_YEAR = "Indiquez l'année de la population entre {min} et {max} (ex. : 2019)."
+ERR_YEAR_WITHOUT_POPULATION = "Indiquez aussi la population à laquelle se rapporte cette année."
+
+CONTEXT_TITLE = "Contexte du territoire et analyse (pour la restitution)"
+CONTEXT_POPULATION = "Population (habitants)"
+CONTEXT_POPULATION_YEAR = "Année du chiffre de population"
+CONTEXT_SEAT = "Siège de l'intercommunalité"
+CONTEXT_HISTORY = "Histoire de l'intercommunalité (création, fusions…)"
+CONTEXT_AUTHOR = "Animation : votre nom et votre organisme (auteur du document)"
+CONTEXT_ANALYSIS = "Commentaires et enjeux majeurs : votre analyse, en quelques paragraphes"
+CONTEXT_SAVE = "Enregistrer le contexte"
+CONTEXT_SAVED = "Contexte enregistré."
+
+EXPORT_TITLE = "Restitution et exports"
+EXPORT_DOCX = "Télécharger la restitution (DOCX)"
+EXPORT_CSV = "Exporter CSV"
+EXPORT_JSON = "Exporter l'archive JSON"
+EXPORT_RUNNING = "Préparation du fichier…"
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+FIRST_OF_MONTH = "1er"
+DATE_RANGE = "{first} \u2013 {last}"  # an en dash between the two dates
+
+# The restitution document (DOCX): headings follow the method's fiches.
+DOC_PREPARED_BY = "Document préparé par {author}"
+DOC_CONTEXT = "Contexte"
+DOC_POPULATION = "{population} habitants"
+DOC_POPULATION_YEAR = "{population} habitants ({year})"
+DOC_COMMUNES = ("commune", "communes")
+DOC_SEAT = "Siège : {seat}"
+DOC_CALENDAR = "Calendrier du déroulement"
+DOC_PHASE_DESCRIPTIONS = {
+    PhaseKey.ETAT_DES_LIEUX: "Soirée ateliers « Ressources et difficultés » réunissant les élus",
+    PhaseKey.TEMOIGNAGES: "Soirée de témoignages des acteurs locaux et institutionnels",
+    PhaseKey.RESTITUTION: "Restitution de la démarche en plénière (élus et acteurs locaux et institutionnels)",
+}
+DOC_TESTIFIED = "Structures qui ont témoigné :"
+DOC_GAPS = "Écarts entre besoins et ressources"
+DOC_GAPS_INTRO = ("Pour chaque thématique, les difficultés relevées pendant l'état des lieux, pondérées par leur "
+                  "risque d'aggravation (faible 1, modéré 2, élevé 3), face aux ressources existantes. "
+                  "Les thématiques sont classées de l'écart le plus fort au plus faible.")
+DOC_GAPS_HEADERS = ("Thématique", "Difficultés", "Besoins pondérés", "Ressources", "Écart")
+GAP_CHART_NEEDS = "Besoins (difficultés pondérées par le risque)"
+GAP_CHART_RESOURCES = "Ressources existantes"
+GAP_CHART_AXIS = "Nombre"
+GAP_CHART_CAPTION = "Besoins pondérés et ressources par thématique"
+DOC_COMMENTS = "Commentaires et enjeux majeurs"
+DOC_ANNEXES = "Annexes"
+DOC_ANNEX_CONTRIBUTIONS = "Contributions — {phase}"
+DOC_ANNEX_KIND = "{kind} ({count})"
+DOC_PARTICIPATION = "Participation"
+DOC_BY_ROLE = "Participants par rôle"
+DOC_BY_COMMUNE = "Participants par commune"
+DOC_BY_PHASE = "Contributions par phase"
+DOC_ROLE_HEADERS = ("Rôle", "Participants")
+DOC_COMMUNE_HEADERS = ("Commune", "Participants")
+DOC_PHASE_HEADERS = ("Phase", "Contributions", "Détail")
+DOC_NO_COMMUNE = "Sans commune (acteurs du territoire)"
+
+CSV_HEADERS = ("N°", "Phase", "Type", "Thématique", "Commune", "Structure", "Risque d'aggravation", "Texte",
+               "+1 (je partage aussi)", "Votes", "Axes stratégiques")
+RISK_SHORT = {Risk.LOW: "faible", Risk.MEDIUM: "modéré", Risk.HIGH: "élevé"}
+
+ERR_ARCHIVE_NOT_JSON = "Ce fichier n'est pas une archive Atelier : ce n'est pas du JSON lisible."
+ERR_ARCHIVE_NOT_ATELIER = "Ce fichier n'est pas une archive Atelier (marque de format absente)."
+ERR_ARCHIVE_TOO_NEW = ("Cette archive vient d'une version plus récente d'Atelier (format {version}) : "
+                       "mettez Atelier à jour pour l'importer.")
+ERR_ARCHIVE_DAMAGED = "L'archive est incomplète ou abîmée : la démarche ne peut pas être restaurée."
+ERR_TEMPLATE_MISSING = "Le modèle de document « {path} » est introuvable."
+ERR_TEMPLATE_UNREADABLE = "Le modèle de document « {path} » n'est pas un fichier Word (.docx) lisible."
+
+CLI_EXPORTED = "Exporté : {path}"
+CLI_IMPORTED = "Démarche « {territory} » (code {code}) importée dans {folder}."
+CLI_ALREADY_EXISTS = ("Une démarche de code {code} existe déjà dans {folder} : rien n'a été modifié. "
+                      "Ajoutez --replace pour la remplacer par l'archive.")
+CLI_FILE_MISSING = "Fichier introuvable : {path}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from atelier.domain.axes import Axis, Target
 from atelier.domain.comments import Comment
 from atelier.domain.model import Contribution, Participant, Phase
+from atelier.domain.session_context import SessionContext
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import PriorityVote
@@ -144,7 +145,15 @@ class TimerChanged:
     timer: StepTimer | None
 
 
+@dataclass(frozen=True)
+class ContextChanged:
+    """The facilitator saved the territory context (population, history, analysis…)."""
+
+    code: str
+    context: SessionContext
+
+
 DomainEvent = (ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
                | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
-               | TimerChanged)
+               | TimerChanged | ContextChanged)

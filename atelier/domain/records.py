@@ -11,6 +11,7 @@ from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.evidence import Evidence
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
 from atelier.domain.session import Session
+from atelier.domain.session_context import context_from_record, context_record
 from atelier.domain.testimony import Structure, StructureType, Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import PriorityVote, VoteBook
@@ -28,6 +29,7 @@ def session_meta(session: Session) -> dict[str, Any]:
         "territory": session.territory,
         "communes": list(session.communes),
         "themes": list(session.themes),
+        "context": context_record(session.context),
         "created_at": session.created_at.isoformat(),
         "updated_at": session.updated_at.isoformat(),
         "next_contribution_id": session.next_contribution_id,
@@ -91,6 +93,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
         territory=meta["territory"],
         communes=list(meta["communes"]),
         themes=list(meta["themes"]),
+        context=context_from_record(meta.get("context")),
         created_at=datetime.fromisoformat(meta["created_at"]),
         updated_at=datetime.fromisoformat(meta["updated_at"]),
         next_contribution_id=meta["next_contribution_id"],

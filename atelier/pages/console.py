@@ -11,6 +11,8 @@ from atelier.context import Atelier
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
+from atelier.pages.console_context import ContextForm
+from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
 from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, not_found
 from atelier.pages.widgets import heading, qr_code
@@ -30,7 +32,11 @@ def register(atelier: Atelier) -> None:
         with frame("console"):
             _header(atelier, session)
             PhaseControls(atelier, session)
+            ExportButtons(atelier, session)
+            ContextForm(atelier, session)
             ContributionList(atelier, session)
+
+    register_routes(atelier)
 
 
 def _header(atelier: Atelier, session: Session) -> None:
