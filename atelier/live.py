@@ -34,6 +34,7 @@ from atelier.domain.events import (
     ParticipantJoined,
     PhaseChanged,
     PointsChanged,
+    ResultsShown,
     TimerChanged,
     VoteChanged,
     WitnessesChanged,
@@ -102,4 +103,6 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code), author(event.code, event.participant_id)]
         case CommentAdded() | CommentChanged():
             return [wall(event.code), author(event.code, event.comment.author_id)]
+        case ResultsShown():
+            return [wall(event.code)]  # the projection and the console; phones show their own ballot
     return []

@@ -12,6 +12,7 @@ from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.pages.console_list import ContributionList
+from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, not_found
 from atelier.pages.widgets import heading, qr_code
 
@@ -30,6 +31,7 @@ def register(atelier: Atelier) -> None:
         with frame("console"):
             _header(atelier, session)
             PhaseControls(atelier, session)
+            PlenaryControls(atelier, session)
             ContributionList(atelier, session)
 
 
