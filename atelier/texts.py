@@ -378,3 +378,86 @@ AFFICHE_WIFI = "Connectez d'abord votre téléphone au Wi-Fi indiqué par l'anim
 AFFICHE_NO_ACCOUNT = "Sans compte ni application. Vos contributions sont anonymes, sauf si vous indiquez votre nom."
 AFFICHE_PRINT = "Imprimer l'affiche"
 AFFICHE_PRINT_HINT = "Format A4 portrait : une affiche pour l'entrée, une par table."
+
+# --- Restitution plenary and the room: projection modes, phones in phase 3, console controls (issue 3) ---
+ERR_NO_VOTE_YET = "Aucun vote n'a encore eu lieu : ouvrez d'abord un vote."
+ERR_RESULTS_VIEW = "Choisissez un affichage des résultats de la liste."
+VOTE_ITEM_REMOVED = "(ligne retirée de l'axe)"
+RESULTS_VIEW_LABELS = {
+    "total": "Classement",
+    "par_role": "Par rôle (élus, acteurs)",
+    "par_commune": "Par commune",
+    "une_commune_une_voix": "Une commune, une voix",
+}
+NO_COMMUNE_GROUP = "Sans commune (acteurs du territoire…)"
+POINTS = ("point", "points")
+VOICES = "{value} voix"
+VOTERS = ("votant", "votants")
+COMMUNES_COUNT = ("commune", "communes")
+AXIS_NUMBER = "Axe {number}"
+AXIS_NUMBER_OF = "Axe {number} sur {total}"
+AXIS_EVIDENCE = ("contribution à l'appui", "contributions à l'appui")
+TIMER_LINE = "{label} ({minutes} min)"
+TIMER_DEFAULT_LABEL = "Temps d'échange"
+
+PROJECTION_SPEAKER = "Témoigne maintenant"
+PROJECTION_NO_SPEAKER = "Témoignages des acteurs du territoire"
+PROJECTION_TESTIMONIES_EMPTY = "Les constats, enjeux et préconisations apparaîtront ici dès leur envoi."
+PROJECTION_AXES_TITLE = "Les axes stratégiques"
+PROJECTION_NO_AXES = "La restitution va commencer."
+PROJECTION_COMMENTS = "Dans la salle"
+PROJECTION_VOTE_OPEN = "Vote en cours : les {items}"
+PROJECTION_VOTE_CLOSED = "Résultats du vote : les {items}"
+PROJECTION_VOTE_RULES = "{budget} points par personne, {cap} au plus par proposition"
+PROJECTION_ONE_VOICE_NOTE = "Chaque commune qui a voté pèse une voix ({communes})."
+PROJECTION_WITHOUT_COMMUNE = "Points des participants sans commune, comptés à part : {points}."
+
+PHONE_SPEAKER = "Témoigne maintenant : {name}"
+PHONE_AXIS_TITLE = "À l'écran — {axis}"
+PHONE_NO_AXIS = "L'animation va présenter les axes stratégiques."
+PHONE_COMMENT_LABEL = "Votre commentaire sur cet axe"
+PHONE_COMMENT_SEND = "Envoyer le commentaire"
+PHONE_COMMENT_SENT = "Merci ! Votre commentaire est transmis à l'animation."
+PHONE_COMMENT_SHOWN = "Affiché à l'écran"
+PHONE_COMMENT_HIDDEN = "Masqué par l'animation"
+PHONE_VOTE_TITLE = "Votez pour vos priorités"
+PHONE_VOTE_HELP = ("Vous avez {budget} points à répartir, {cap} au plus sur une même proposition. "
+                   "Touchez + pour donner un point, \u2212 pour le reprendre.")
+VOTE_PLUS = "+"
+VOTE_MINUS = "\u2212"  # the minus sign: as wide as the plus, unlike a hyphen
+PHONE_POINTS_LEFT = "Points restants : {left} sur {budget}"
+PHONE_ADD_POINT = "Donner un point"
+PHONE_REMOVE_POINT = "Reprendre un point"
+PHONE_VOTE_CLOSED = "Le vote est clos : vos points sont enregistrés. Merci !"
+
+CONSOLE_PLENARY = "Restitution en plénière"
+CONSOLE_ON_SCREEN = "À l'écran : {what}"
+CONSOLE_SCREEN_OVERVIEW = "la liste des axes"
+CONSOLE_SCREEN_RESULTS = "les résultats du vote ({view})"
+CONSOLE_SCREEN_PHASE = "le mur de la phase « {phase} »"
+CONSOLE_PREVIOUS_AXIS = "◀ Axe précédent"
+CONSOLE_NEXT_AXIS = "Axe suivant ▶"
+CONSOLE_OVERVIEW = "Liste des axes"
+CONSOLE_NO_AXES = "Aucun axe pour l'instant : créez les axes stratégiques avant la restitution."
+CONSOLE_COMMENTS = "Commentaires sur l'axe présenté"
+CONSOLE_NO_COMMENTS = "Aucun commentaire sur cet axe pour l'instant."
+CONSOLE_SHOW_COMMENT = "Afficher à l'écran"
+CONSOLE_UNSHOW_COMMENT = "Retirer de l'écran"
+CONSOLE_COMMENT_ON_SCREEN = "à l'écran"
+CONSOLE_VOTE = "Vote de priorité"
+CONSOLE_VOTE_TARGET = "Le vote porte sur"
+CONSOLE_VOTE_BUDGET = "Points par personne"
+CONSOLE_VOTE_CAP = "Maximum par proposition"
+CONSOLE_OPEN_VOTE = "Ouvrir le vote"
+CONSOLE_CLOSE_VOTE = "Clore le vote"
+CONSOLE_NO_VOTE = "Aucun vote pour l'instant."
+CONSOLE_VOTE_STATE_OPEN = "Vote ouvert sur les {items} · {voters}"
+CONSOLE_VOTE_STATE_CLOSED = "Vote clos sur les {items} · {voters}"
+CONSOLE_RESULTS_VIEW = "Résultats"
+CONSOLE_PROJECT_RESULTS = "Projeter ces résultats"
+CONSOLE_BACK_TO_AXIS = "Remettre l'axe à l'écran"
+CONSOLE_TIMER = "Minuteur"
+CONSOLE_TIMER_LABEL = "Étape (ex. : Échanges en petits groupes)"
+CONSOLE_TIMER_MINUTES = "Minutes"
+CONSOLE_START_TIMER = "Lancer"
+CONSOLE_STOP_TIMER = "Arrêter"

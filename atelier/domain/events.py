@@ -10,7 +10,7 @@ from atelier.domain.model import Contribution, Participant, Phase
 from atelier.domain.session_context import SessionContext
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
-from atelier.domain.votes import PriorityVote
+from atelier.domain.votes import PriorityVote, ResultsView
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,16 @@ class ContextChanged:
     context: SessionContext
 
 
+@dataclass(frozen=True)
+class ResultsShown:
+    """The projection shows the latest vote's results in `view` (`shown`), or goes back to the axes."""
+
+    code: str
+    shown: bool
+    view: ResultsView
+
+
 DomainEvent = (ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
                | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
-               | TimerChanged | ContextChanged)
+               | TimerChanged | ContextChanged | ResultsShown)

@@ -14,7 +14,7 @@ from atelier.domain.session import Session
 from atelier.domain.session_context import context_from_record, context_record
 from atelier.domain.testimony import Structure, StructureType, Witnesses
 from atelier.domain.timer import StepTimer
-from atelier.domain.votes import PriorityVote, VoteBook
+from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
 
 # 2: témoignages, axes, evidence, votes, comments, timer in the session document; merge fields on
 # contributions. A version-1 record has none of these keys and loads with them empty.
@@ -198,7 +198,8 @@ def _evidence(raw: list[dict[str, Any]]) -> Evidence:
 
 
 def votes_record(book: VoteBook) -> dict[str, Any]:
-    return {"votes": [_vote_record(vote) for vote in book.votes], "next_id": book.next_id}
+    return {"votes": [_vote_record(vote) for vote in book.votes], "next_id": book.next_id,
+            "results_shown": book.results_shown, "results_view": book.results_view.value}
 
 
 def _vote_record(vote: PriorityVote) -> dict[str, Any]:
@@ -225,7 +226,8 @@ def _votes(raw: dict[str, Any]) -> VoteBook:
         for row in saved["allocations"]:
             vote.allocations.setdefault(row["participant"], {})[row["item"]] = row["points"]
         votes.append(vote)
-    return VoteBook(votes, raw["next_id"])
+    return VoteBook(votes, raw["next_id"], results_shown=raw.get("results_shown", False),
+                    results_view=ResultsView(raw.get("results_view", ResultsView.TOTAL)))
 
 
 def comments_record(book: CommentBook) -> dict[str, Any]:

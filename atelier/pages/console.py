@@ -15,6 +15,7 @@ from atelier.pages import affiche
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
+from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.frame import attempt, facilitator_session, frame
 from atelier.pages.widgets import heading, qr_code
 
@@ -29,6 +30,7 @@ def register(atelier: Atelier) -> None:
         with frame("console"):
             _header(atelier, session)
             PhaseControls(atelier, session)
+            PlenaryControls(atelier, session)
             ExportButtons(atelier, session)
             ContextForm(atelier, session)
             ContributionList(atelier, session)

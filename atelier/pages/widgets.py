@@ -43,3 +43,9 @@ def qr_code(url: str, *, classes: str) -> ui.html:
 def heading(text: str, level: int) -> TextElement:
     """A real <h1>/<h2> (screen readers navigate by them), its text set as text, not HTML."""
     return TextElement(tag=f"h{level}", text=text)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """« 2,5 », « 3 »: French decimal comma, no trailing zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
