@@ -368,6 +368,18 @@ CLI_ALREADY_EXISTS = ("Une démarche de code {code} existe déjà dans {folder} 
                       "Ajoutez --replace pour la remplacer par l'archive.")
 CLI_FILE_MISSING = "Fichier introuvable : {path}"
 
+# --- Printable poster (affiche A4), for the entrance and the tables ------------------------------
+CONSOLE_AFFICHE = "Affiche à imprimer (A4)"
+AFFICHE_TITLE = "Affiche — {territory}"
+AFFICHE_HEADLINE = "Participez avec votre téléphone"
+AFFICHE_SCAN = "Scannez ce QR code avec l'appareil photo de votre téléphone,"
+AFFICHE_OR_OPEN = "ou ouvrez cette adresse :"
+AFFICHE_CODE = "Code de la démarche"
+AFFICHE_WIFI = "Connectez d'abord votre téléphone au Wi-Fi indiqué par l'animation."
+AFFICHE_NO_ACCOUNT = "Sans compte ni application. Vos contributions sont anonymes, sauf si vous indiquez votre nom."
+AFFICHE_PRINT = "Imprimer l'affiche"
+AFFICHE_PRINT_HINT = "Format A4 portrait : une affiche pour l'entrée, une par table."
+
 # --- Restitution: axes stratégiques, priorités votées, plan d'actions CTG (issue 4, second part) -----
 DOC_AXES = "Les axes stratégiques"
 DOC_AXIS_NUMBERED = "{number} \u2013 {title}"  # an en dash, as in the fiches: « 1 \u2013 COORDONNER LES … »

@@ -11,22 +11,19 @@ from atelier.context import Atelier
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
+from atelier.pages import affiche
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
-from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, not_found
+from atelier.pages.frame import attempt, facilitator_session, frame
 from atelier.pages.widgets import heading, qr_code
 
 
 def register(atelier: Atelier) -> None:
     @ui.page("/f/{code}", title=texts.APP_NAME)
     def console_page(code: str, token: str | None = None) -> None:
-        if not facilitator_allowed(atelier, token):
-            forbidden()
-            return
-        session = atelier.service.find(code)
+        session = facilitator_session(atelier, code, token)
         if session is None:
-            not_found(code)
             return
         ui.page_title(texts.CONSOLE_TITLE.format(territory=session.territory))
         with frame("console"):
@@ -37,6 +34,7 @@ def register(atelier: Atelier) -> None:
             ContributionList(atelier, session)
 
     register_routes(atelier)
+    affiche.register(atelier)
 
 
 def _header(atelier: Atelier, session: Session) -> None:
@@ -49,6 +47,7 @@ def _header(atelier: Atelier, session: Session) -> None:
             ui.label(f"{texts.CONSOLE_JOIN} : {url}").mark("join-url")
             with ui.row():
                 ui.link(texts.CONSOLE_PROJECTION, f"/p/{session.code}", new_tab=True).mark("projection-link")
+                ui.link(texts.CONSOLE_AFFICHE, affiche.path(session.code), new_tab=True).mark("affiche-link")
                 ui.link(texts.CONSOLE_HOME, "/")
         qr_code(url, classes="qr-small")
 

@@ -13,6 +13,7 @@ from nicegui import app, ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.errors import DomainError
+from atelier.domain.session import Session
 
 CSS = (Path(__file__).resolve().parent.parent / "static" / "atelier.css").read_text(encoding="utf-8")
 FACILITATOR_KEY = "facilitator_token"
@@ -35,6 +36,17 @@ def facilitator_allowed(atelier: Atelier, token: str | None) -> bool:
         return True
     kept = app.storage.user.get(FACILITATOR_KEY, "")
     return bool(kept) and hmac.compare_digest(str(kept).encode(), expected.encode())
+
+
+def facilitator_session(atelier: Atelier, code: str, token: str | None) -> Session | None:
+    """The démarche a facilitator's page is about; None once the 403 or 404 screen has been shown."""
+    if not facilitator_allowed(atelier, token):
+        forbidden()
+        return None
+    session = atelier.service.find(code)
+    if session is None:
+        not_found(code)
+    return session
 
 
 def forbidden() -> None:

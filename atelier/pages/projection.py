@@ -21,7 +21,7 @@ from atelier.domain.events import (
 from atelier.domain.model import Contribution, ContributionKind, PhaseKey
 from atelier.domain.session import Session
 from atelier.pages.frame import frame, not_found
-from atelier.pages.widgets import contribution_meta, phase_line, qr_code
+from atelier.pages.widgets import contribution_meta, heading, phase_line, qr_code
 
 CARDS_PER_COLUMN = 3
 WALL_KINDS = (ContributionKind.DIFFICULTY, ContributionKind.RESOURCE)
@@ -110,7 +110,7 @@ class Projection:
         with frame("projection"), ui.row().classes("w-full h-full no-wrap gap-0"):
             self._join_panel(atelier.join_url(session.code))
             with ui.column().classes("wall gap-2"):
-                ui.label(session.territory).classes("wall-title")
+                heading(session.territory, 1).classes("wall-title")
                 self.status = ui.label().classes("status").mark("phase-status")
                 self.totals = ui.label().classes("status").mark("totals")
                 self.empty = ui.label(texts.PROJECTION_EMPTY).classes("status")
