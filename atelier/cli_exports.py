@@ -27,6 +27,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
     export.add_argument("--template", type=Path, default=None,
                         help="modèle Word dont la restitution prend les styles (défaut : templates/restitution.docx)")
+    export.add_argument("--detail-votes", action="store_true", help=texts.CLI_DETAIL_VOTES)
 
     restore = commands.add_parser("import", help="restaure une démarche depuis son archive JSON")
     restore.add_argument("file", type=Path, help="archive JSON exportée par Atelier")
@@ -58,7 +59,7 @@ def export(args: argparse.Namespace) -> int:
         print(texts.ERR_SESSION_NOT_FOUND.format(code=args.code), file=sys.stderr)
         return 1
     rendered = render(records.session_from_record(record), ExportFormat(args.format), today=date.today(),
-                      template=args.template)
+                      template=args.template, detailed_votes=args.detail_votes)
     output: Path = args.output or Path(rendered.filename)
     output.write_bytes(rendered.content)
     print(texts.CLI_EXPORTED.format(path=output))

@@ -367,6 +367,7 @@ CLI_IMPORTED = "Démarche « {territory} » (code {code}) importée dans {folder
 CLI_ALREADY_EXISTS = ("Une démarche de code {code} existe déjà dans {folder} : rien n'a été modifié. "
                       "Ajoutez --replace pour la remplacer par l'archive.")
 CLI_FILE_MISSING = "Fichier introuvable : {path}"
+
 # --- Printable poster (affiche A4), for the entrance and the tables ------------------------------
 CONSOLE_AFFICHE = "Affiche à imprimer (A4)"
 AFFICHE_TITLE = "Affiche — {territory}"
@@ -461,3 +462,50 @@ CONSOLE_TIMER_LABEL = "Étape (ex. : Échanges en petits groupes)"
 CONSOLE_TIMER_MINUTES = "Minutes"
 CONSOLE_START_TIMER = "Lancer"
 CONSOLE_STOP_TIMER = "Arrêter"
+# --- Restitution: axes stratégiques, priorités votées, plan d'actions CTG (issue 4, second part) -----
+DOC_AXES = "Les axes stratégiques"
+DOC_AXIS_NUMBERED = "{number} \u2013 {title}"  # an en dash, as in the fiches: « 1 \u2013 COORDONNER LES … »
+DOC_AXIS_EVIDENCE = "Appuyé sur {contributions} des soirées (état des lieux, témoignages)"
+DOC_EVIDENCE_FORMS = ("contribution", "contributions")
+DOC_CONCRETELY = "Concrètement : "
+DOC_POINTS_FORMS = ("point", "points")
+DOC_LINE_VOTE = "{points} · rang {rank} sur {count}"
+DOC_LINE_VOTE_TIED = "{points} · rang {rank} ex æquo sur {count}"
+DOC_REMOVED_ITEM = "(proposition retirée des axes depuis le vote)"
+DOC_PRIORITIES = "Priorités votées"
+DOC_VOTE_INTRO = ("Vote sur les {items} de tous les axes : {budget} points par personne, {cap} au plus sur une même "
+                  "proposition. {voters}, {points} au total.")
+DOC_VOTERS_FORMS = ("votant", "votants")
+DOC_VOTE_PROVISIONAL = "Le vote était encore ouvert à la date de ce document : résultats provisoires."
+DOC_RANK = "Rang"
+DOC_AXIS_COLUMN = "Axe"
+DOC_POINTS = "Points"
+VOTE_CHART_AXIS = "Points reçus"
+VOTE_CHART_CAPTION = "Points reçus par les {items}"
+VOTE_CHART_CAPTION_TOP = "Points reçus : les {count} {items} les plus soutenues"
+DOC_BY_ROLE_VOTES = "Par rôle"
+DOC_ROLE_COLUMN = "{group} ({voters})"
+DOC_TOTAL = "Total"
+DOC_BY_COMMUNE_VOTES = "Par commune"
+DOC_COMMUNE_COLUMN = "Commune"
+DOC_COMMUNE_VOTERS = "{commune} · {voters}"
+DOC_ONE_VOICE = "Une commune, une voix"
+DOC_ONE_VOICE_INTRO = ("Chaque commune dont au moins un participant a voté pèse une voix, quel que soit le nombre de "
+                       "ses votants : ses points se partagent cette voix. {communes} dans ce classement.")
+DOC_ONE_VOICE_COMMUNES = ("commune", "communes")
+DOC_ONE_VOICE_WITHOUT = ("Les participants sans commune (acteurs de tout le territoire) ont donné {points} : ils ne "
+                         "pèsent dans aucune commune, mais comptent dans le classement général.")
+DOC_VOICES = "Voix"
+DOC_CTG = "Plan d'actions CTG"
+DOC_CTG_INTRO = ("Les pistes d'actions dont la fiche a été remplie, sous la forme d'un plan d'actions de Convention "
+                 "Territoriale Globale : axe, objectif stratégique, objectif opérationnel, action.")
+DOC_CTG_ACTION = "Action"
+DOC_CTG_SUB_ACTION = "\u2013 {text}"
+MERGED_COUNT = "regroupe {count} contributions"
+
+CSV_AXIS = "Axe {number} : {title}"
+CSV_LINE = "Axe {number}, {kind} : {text}"
+CSV_SEPARATOR = " | "
+
+EXPORT_DETAIL_VOTES = "Restitution : détailler les votes (par rôle, par commune, « une commune, une voix »)"
+CLI_DETAIL_VOTES = "restitution : ajoute les votes par rôle, par commune et « une commune, une voix »"

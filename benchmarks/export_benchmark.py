@@ -1,4 +1,4 @@
-"""How long the exports take for a big démarche: 5,000 contributions, 14 themes, 40 communes.
+"""How long the exports take for a big démarche: 5,000 contributions, 14 themes, 40 communes, 5 axes, a vote.
 
     python benchmarks/export_benchmark.py [--contributions N]
 
@@ -14,6 +14,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 
 from atelier.domain import records
+from atelier.domain.axes import Target, TargetKind
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
 from atelier.export.formats import ExportFormat, render
@@ -40,7 +41,35 @@ def big_session(contributions: int, seed: int = 4) -> Session:
         session.set_phase_status(phase, PhaseStatus.OPEN, START)
         _post(session, rng, phase, count, prefix, themes, communes)
         session.set_phase_status(phase, PhaseStatus.CLOSED, START)
+    _axes_and_vote(session, rng)
     return session
+
+
+def _axes_and_vote(session: Session, rng: random.Random) -> None:
+    """Five axes of 2 enjeux, 2 orientations and 6 pistes (3 sub-lines, a CTG fiche); one contribution in
+    ten backs a piste; everyone spends 5 points on the pistes."""
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, START)
+    board = session.axes
+    pistes = []
+    for a in range(1, 6):
+        axis = board.add_axis(f"Axe stratégique numéro {a} : " + " ".join(rng.choices(WORDS, k=6)))
+        for n in range(2):
+            board.add_line(axis.id, "enjeux", f"Enjeu {n + 1} : " + " ".join(rng.choices(WORDS, k=8)))
+            board.add_line(axis.id, "orientations", f"Orientation {n + 1} : " + " ".join(rng.choices(WORDS, k=8)))
+        for n in range(6):
+            piste = board.add_line(axis.id, "pistes", f"Piste {a}.{n + 1} : " + " ".join(rng.choices(WORDS, k=10)))
+            board.set_piste_details(piste.id, [" ".join(rng.choices(WORDS, k=5)) for _ in range(3)])
+            board.set_piste_plan(piste.id, pilots="CIAS, Mission Locale", deadline="2027", indicators="Nombre")
+            pistes.append(piste.id)
+        board.edit_axis(axis.id, concretely="la création d'un CIAS")
+    for contribution in session.visible_contributions()[::10]:
+        session.link_evidence(contribution.id, Target(TargetKind.PISTE, rng.choice(pistes)))
+    session.open_vote("piste", now=START)
+    for participant in session.participants:
+        for piste in rng.sample(pistes, 5):
+            session.set_points(participant, piste, 1)
+    session.votes.close_current(START)
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.CLOSED, START)
 
 
 def _post(session: Session, rng: random.Random, phase: PhaseKey, count: int, prefix: str, themes: list[str],
@@ -83,6 +112,9 @@ def main() -> None:
     for fmt in ExportFormat:
         rendered = timed(f"export {fmt.value}", lambda f=fmt: render(session, f, today=date.today()))
         print(f"   {len(rendered.content) / 1024:8.0f} KiB")
+    rendered = timed("export docx, votes detailed", lambda: render(session, ExportFormat.DOCX, today=date.today(),
+                                                                   detailed_votes=True))
+    print(f"   {len(rendered.content) / 1024:8.0f} KiB")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
-"""A démarche run through its three phases, as the exports see it: context, dates, moderation, +1s."""
+"""A démarche run through its three phases, as the exports see it: context, dates, moderation, +1s,
+the structures heard, axes with their evidence and CTG fields, and a closed vote on the pistes."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from atelier.domain.axes import Target, TargetKind
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from tests.conftest import T0, make_session
@@ -19,6 +21,8 @@ def full_session(*, with_context: bool = True) -> Session:
 
     Visible: 3 difficultés (2 Mobilité, 1 Santé), 1 ressource, 1 constat, 1 enjeu, 1 préconisation.
     Hidden: one difficulté (élevé, Santé) and one constat from « Structure masquée ».
+    Structures heard: Mission Locale, CCAS de Marcilly, ADMR du Val (which posted nothing).
+    Axes and vote: see `add_axes_and_vote`.
     """
     s = make_session(open_phase=PhaseKey.ETAT_DES_LIEUX)
     if with_context:
@@ -49,6 +53,9 @@ def full_session(*, with_context: bool = True) -> Session:
 
     s.set_phase_status(PhaseKey.TEMOIGNAGES, PhaseStatus.OPEN, T0)
     s.set_phase_date(PhaseKey.TEMOIGNAGES, date(2017, 11, 27), T0)
+    for name, kind in (("Mission Locale", "service_public"), ("CCAS de Marcilly", "collectivite"),
+                       ("ADMR du Val", "association")):
+        s.witnesses.add(name, kind)
     s.add_contribution("mission", kind="constat", text="Des jeunes renoncent à un emploi faute de transport",
                        theme="Mobilité", now=T0)
     s.add_contribution("mission", kind="enjeu", text="Garder les jeunes sur le territoire", theme="Santé", now=T0)
@@ -57,5 +64,51 @@ def full_session(*, with_context: bool = True) -> Session:
     masked = s.add_contribution("masque", kind="constat", text=HIDDEN_TEXTS[1], theme="Santé", now=T0)
     s.set_hidden(masked.id, True, T0)
     s.set_phase_status(PhaseKey.TEMOIGNAGES, PhaseStatus.CLOSED, T0)
+    add_axes_and_vote(s)
     s.set_phase_date(PhaseKey.RESTITUTION, date(2018, 3, 14), T0)
     return s
+
+
+def add_axes_and_vote(s: Session) -> None:
+    """Two axes as the facilitator builds them, evidence, CTG fields on one piste, and a closed vote.
+
+    Axe 1, « Se déplacer sur tout le territoire »: an enjeu, an orientation, two pistes (the first with two
+    sub-lines and a CTG fiche), « Concrètement »; backed by 3 contributions.
+    Axe 2, « Faire de la santé un levier d'insertion »: an enjeu, two pistes; backed by 1 contribution.
+    Vote on the pistes (5 points, 3 at most on one), closed: transport 6, permis 5, maison de santé 4,
+    bus vers l'hôpital 0. Élus alice (Fontenelle) and bob (Vernoux), actors ccas (Marcilly) and
+    mission (no commune).
+    """
+    by_text = {c.text: c.id for c in s.visible_contributions()}
+    s.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, T0)
+    board = s.axes
+    mobility = board.add_axis("Se déplacer sur tout le territoire")
+    board.add_line(mobility.id, "enjeux", "Rompre l'isolement des hameaux")
+    solidarity = board.add_line(mobility.id, "orientations", "Développer la mobilité solidaire")
+    transport = board.add_line(mobility.id, "pistes", "Un transport à la demande le soir")
+    board.set_piste_details(transport.id, "Étudier les horaires avec les employeurs\nS'appuyer sur Lizon Solidarité")
+    board.set_piste_plan(transport.id, strategic_objective="Renforcer l'accès à la mobilité",
+                         operational_objective="Mettre en place un transport à la demande en soirée",
+                         pilots="Service mobilité de la CC, Mission Locale", deadline="2025",
+                         indicators="Nombre de trajets par mois\nNombre de jeunes en emploi",
+                         vigilance="Le coût de fonctionnement")
+    permit = board.add_line(mobility.id, "pistes", "Aider les jeunes à passer le permis")
+    board.edit_axis(mobility.id, concretely="la création d'un service de transport à la demande")
+    health = board.add_axis("Faire de la santé un levier d'insertion")
+    board.add_line(health.id, "enjeux", "Garder des médecins sur le territoire")
+    centre = board.add_line(health.id, "pistes", "Créer une maison de santé")
+    board.add_line(health.id, "pistes", "Un bus vers l'hôpital")
+
+    s.link_evidence(by_text["Pas de bus après 18 h"], Target(TargetKind.PISTE, transport.id))
+    s.link_evidence(by_text["Transport solidaire le mardi"], Target(TargetKind.ORIENTATION, solidarity.id))
+    s.link_evidence(by_text["Des jeunes renoncent à un emploi faute de transport"],
+                    Target(TargetKind.AXIS, mobility.id))
+    s.link_evidence(by_text["Six mois d'attente pour un généraliste"], Target(TargetKind.PISTE, centre.id))
+
+    s.open_vote("piste", budget=5, cap=3, now=T0)
+    for participant, item, points in (("alice", transport, 3), ("alice", centre, 2), ("bob", transport, 2),
+                                      ("bob", permit, 3), ("mission", permit, 2), ("mission", transport, 1),
+                                      ("ccas", centre, 2)):
+        s.set_points(participant, item.id, points)
+    s.votes.close_current(T0)
+    s.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.CLOSED, T0)

@@ -85,3 +85,14 @@ def test_import_of_a_file_that_is_not_an_archive_fails_in_french(tmp_path: Path,
     assert "Ce fichier n'est pas une archive Atelier" in err
     assert "Fichier introuvable" in err
     assert TinyDBSessionStore(tmp_path / "d").codes() == []
+
+
+def test_detail_votes_flag_adds_the_votes_by_role_and_commune(data_dir: Path, tmp_path: Path) -> None:
+    def level_two(name: str, *flags: str) -> list[str]:
+        output = tmp_path / name
+        assert main(["export", "ABCDEF", "--output", str(output), "--data-dir", str(data_dir), *flags]) == 0
+        return [p.text for p in docx.Document(str(output)).paragraphs if p.style.name == "Heading 2"]
+
+    details = ["Par rôle", "Par commune", "Une commune, une voix"]
+    assert not set(details) & set(level_two("plain.docx"))
+    assert [h for h in level_two("detailed.docx", "--detail-votes") if h in details] == details

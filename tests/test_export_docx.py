@@ -17,8 +17,8 @@ from atelier.export.restitution import SECTIONS, build_restitution, restitution_
 from tests.conftest import T0, make_session
 from tests.export_data import ANALYSIS, AUTHOR, HIDDEN_TEXTS, full_session
 
-ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Écarts entre besoins et ressources",
-                "Commentaires et enjeux majeurs", "Annexes"]
+ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Les axes stratégiques", "Priorités votées",
+                "Écarts entre besoins et ressources", "Commentaires et enjeux majeurs", "Annexes", "Plan d'actions CTG"]
 
 
 def reread(document: Document) -> Document:
@@ -80,7 +80,8 @@ def test_calendar_dates_each_phase_and_lists_structures_that_testified(document:
     assert "27 novembre 2017 — Soirée de témoignages des acteurs locaux et institutionnels" in body
     assert any(text.startswith("14 mars 2018 — Restitution de la démarche en plénière") for text in body)
     start = body.index("Structures qui ont témoigné :")
-    assert body[start + 1:start + 3] == ["Mission Locale", "CCAS de Marcilly"]
+    # The facilitator's list, in its order: ADMR du Val testified without posting anything.
+    assert body[start + 1:start + 4] == ["Mission Locale", "CCAS de Marcilly", "ADMR du Val"]
     assert "Structure masquée" not in "\n".join(body)
 
 
@@ -89,18 +90,21 @@ def test_gap_table_weights_difficulties_by_risk_against_resources(document: Docu
     assert table_after(document, "Thématique") == [["Mobilité", "2", "5", "1", "+4"], ["Santé", "1", "1", "0", "+1"]]
 
 
-def test_gap_chart_is_a_png_at_print_resolution(document: Document) -> None:
-    assert len(document.inline_shapes) == 1
-    blip = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
-    image = Image.open(io.BytesIO(document.part.related_parts[blip.embed].blob))
-    assert image.format == "PNG"
-    assert round(image.info["dpi"][0]) >= 200
-    assert "Besoins pondérés et ressources par thématique" in [p.text for p in document.paragraphs
-                                                               if p.style.name == "Caption"]
+def test_gap_and_vote_charts_are_pngs_at_print_resolution(document: Document) -> None:
+    assert len(document.inline_shapes) == 2
+    for shape in document.inline_shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        image = Image.open(io.BytesIO(document.part.related_parts[blip.embed].blob))
+        assert image.format == "PNG"
+        assert round(image.info["dpi"][0]) >= 200
+    assert [p.text for p in document.paragraphs if p.style.name == "Caption"] == [
+        "Points reçus par les pistes d'actions", "Besoins pondérés et ressources par thématique"]
 
 
 def test_annexes_group_by_phase_then_theme_then_kind_with_counts(document: Document) -> None:
-    assert headings(document, 2) == ["Contributions — État des lieux", "Contributions — Témoignages", "Participation"]
+    assert headings(document, 2) == ["1 \u2013 SE DÉPLACER SUR TOUT LE TERRITOIRE",
+                                     "2 \u2013 FAIRE DE LA SANTÉ UN LEVIER D'INSERTION",
+                                     "Contributions — État des lieux", "Contributions — Témoignages", "Participation"]
     assert headings(document, 4) == ["Difficultés (2)", "Ressources (1)", "Difficultés (1)", "Constats (1)",
                                      "Enjeux (1)", "Préconisations (1)"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
@@ -142,7 +146,7 @@ def test_author_defaults_to_the_territory_when_no_facilitator_is_named() -> None
 
 
 def test_page_is_a4_with_a_page_number_field_in_the_footer(document: Document) -> None:
-    section = document.sections[-1]
+    section = document.sections[0]
     assert (abs(section.page_width - Cm(21)), abs(section.page_height - Cm(29.7))) < (Cm(0.01), Cm(0.01))
     assert 'PAGE' in section.footer._element.xml and "w:fldChar" in section.footer._element.xml
 
@@ -157,8 +161,9 @@ def test_participant_text_stays_literal_text() -> None:
 
 
 def test_sections_are_an_ordered_list_of_functions_that_may_be_extended() -> None:
-    assert [section.__name__ for section in SECTIONS] == ["cover", "context", "calendar", "gaps", "comments",
-                                                          "annexes"]
+    assert [section.__name__ for section in SECTIONS] == ["cover", "context", "calendar", "strategic_axes",
+                                                          "priorities", "vote_details", "gaps", "comments",
+                                                          "annexes", "ctg_plan"]
 
 
 def custom_template(tmp_path: Path, *, drop: tuple[str, ...] = ()) -> Path:
@@ -206,3 +211,12 @@ def test_witness_phase_with_contributions_but_no_date_is_still_in_the_calendar()
     session.set_phase_date(PhaseKey.TEMOIGNAGES, None, T0)
     body = texts_of(reread(build_restitution(session)))
     assert "Soirée de témoignages des acteurs locaux et institutionnels" in body
+
+
+def test_without_a_list_of_structures_the_calendar_names_those_on_visible_témoignages() -> None:
+    session = full_session()
+    session.witnesses.structures.clear()
+    body = texts_of(reread(build_restitution(session)))
+    start = body.index("Structures qui ont témoigné :")
+    assert body[start + 1:start + 3] == ["Mission Locale", "CCAS de Marcilly"]
+    assert body[start + 3] != "ADMR du Val" and "Structure masquée" not in body

@@ -29,7 +29,8 @@ def test_csv_is_utf8_with_bom_and_semicolons_one_row_per_visible_contribution() 
     assert rows[0] == {
         "N°": "1", "Phase": "État des lieux", "Type": "Difficulté", "Thématique": "Mobilité", "Commune": "Fontenelle",
         "Structure": "", "Risque d'aggravation": "élevé", "Texte": "Pas de bus après 18 h",
-        "+1 (je partage aussi)": "1", "Votes": "", "Axes stratégiques": "",
+        "+1 (je partage aussi)": "1", "Votes": "6",
+        "Axes stratégiques": "Axe 1, piste d'action : Un transport à la demande le soir",
     }
     assert {row["Texte"] for row in rows}.isdisjoint(HIDDEN_TEXTS)
 
@@ -60,6 +61,10 @@ def test_json_archive_restores_an_identical_session() -> None:
     assert records.session_record(restored) == records.session_record(session)
     assert restored.context == session.context
     assert [c.hidden for c in restored.contributions.values()].count(True) == 2, "hidden ones are kept too"
+    assert [axis.title for axis in restored.axes.axes] == [axis.title for axis in session.axes.axes] != []
+    assert restored.votes.votes[0].allocations == session.votes.votes[0].allocations != {}
+    assert restored.evidence.links == session.evidence.links != {}
+    assert restored.axes.axes[0].pistes[0].indicators == "Nombre de trajets par mois\nNombre de jeunes en emploi"
 
 
 def test_json_archive_carries_a_format_marker_and_version() -> None:

@@ -47,12 +47,16 @@ def pdf_text(reader: PdfReader) -> str:
 
 
 def test_full_restitution_converts_to_a_pdf_with_its_sections(tmp_path: Path) -> None:
-    reader = to_pdf(restitution_docx(full_session()), tmp_path)
+    reader = to_pdf(restitution_docx(full_session(), detailed_votes=True), tmp_path)
     assert 3 <= len(reader.pages) <= 12
     text = pdf_text(reader).casefold()
     for expected in ["cc du val", "16 octobre 2017", "contexte", "calendrier du déroulement",
                      "écarts entre besoins et ressources", "commentaires et enjeux majeurs", "annexes",
-                     "pas de bus après 18 h", "ouvrir une micro-crèche intercommunale", "mission locale"]:
+                     "pas de bus après 18 h", "ouvrir une micro-crèche intercommunale", "mission locale",
+                     "les axes stratégiques", "1 \u2013 se déplacer sur tout le territoire", "les orientations",
+                     "étudier les horaires avec les employeurs", "6 points · rang 1 sur 4", "priorités votées",
+                     "points reçus par les pistes d'actions", "plan d'actions ctg", "le coût de fonctionnement",
+                     "une commune, une voix"]:
         assert expected in text, expected
 
 

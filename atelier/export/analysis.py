@@ -1,14 +1,15 @@
 """What the documents compute from a session: gaps between needs and resources, who testified, who took part.
 
-Each figure is one small function over visible contributions (hidden ones were moderated out and
-never count), so a richer analysis can replace one of them without touching the documents.
+Each figure is one small function over visible contributions (hidden ones were moderated out, and
+originals merged into another count through their merged result only). The gap map itself is the
+domain's (`atelier/domain/analysis.py`), the one the facilitator reads between soirées.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+from atelier.domain.analysis import GapRow, gap_by_theme
 from atelier.domain.model import Contribution, ContributionKind, PhaseKey, Role
 from atelier.domain.session import Session
 
@@ -17,42 +18,25 @@ ThemeGroup = tuple[str, list[KindGroup]]
 PhaseGroup = tuple[PhaseKey, list[ThemeGroup]]
 
 
-@dataclass(frozen=True)
-class ThemeGap:
-    """One theme of the état des lieux: needs (difficultés weighted by risk) against ressources."""
+def theme_gaps(session: Session) -> list[GapRow]:
+    """The domain's gap map per theme (`analysis.gap_by_theme`), over the visible contributions.
 
-    theme: str
-    difficulties: int
-    weighted_needs: int
-    resources: int
-
-    @property
-    def gap(self) -> int:
-        return self.weighted_needs - self.resources
-
-
-def needs_and_resources(session: Session) -> list[ThemeGap]:
-    """Per theme with at least one visible difficulté or ressource, the largest gap first.
-
-    Weights are the risk's (faible 1, modéré 2, élevé 3). Ties keep the session's theme order.
+    Only themes with at least one difficulté or ressource: a theme with nothing to weigh says nothing
+    about gaps. Worst gap first, then the larger need, then the session's theme order.
     """
-    visible = session.visible_contributions(PhaseKey.ETAT_DES_LIEUX)
-    gaps = []
-    for theme in session.themes:
-        items = [c for c in visible if c.theme == theme]
-        difficulties = [c for c in items if c.kind is ContributionKind.DIFFICULTY]
-        resources = sum(1 for c in items if c.kind is ContributionKind.RESOURCE)
-        if difficulties or resources:
-            needs = sum(c.risk.weight for c in difficulties if c.risk)
-            gaps.append(ThemeGap(theme, len(difficulties), needs, resources))
-    return sorted(gaps, key=lambda g: -g.gap)  # sorted() is stable: equal gaps keep theme order
+    rows = gap_by_theme(session.visible_contributions(), session.themes)
+    return [row for row in rows if row.difficulties or row.resources]
 
 
 def testifying_structures(session: Session) -> list[str]:
-    """The structures heard at the témoignages, in the order they first spoke, each named once.
+    """The structures heard at the témoignages: the facilitator's list (`Session.witnesses`), in its order.
 
-    Taken from the structure on visible témoignage contributions.
+    A démarche run before that list existed, or where the facilitator did not fill it, still has
+    the structures on its témoignages: when the list is empty, those of the visible témoignage
+    contributions are given instead, in the order they first spoke, each named once.
     """
+    if session.witnesses.structures:
+        return [structure.name for structure in session.witnesses.structures]
     seen: dict[str, str] = {}
     for contribution in session.visible_contributions(PhaseKey.TEMOIGNAGES):
         name = contribution.structure
@@ -85,6 +69,13 @@ def _ordered(kind: ContributionKind, items: list[Contribution]) -> list[Contribu
     if kind is ContributionKind.DIFFICULTY:
         return sorted(items, key=lambda c: (-(c.risk.weight if c.risk else 0), c.id))
     return sorted(items, key=lambda c: c.id)
+
+
+def merged_count(contribution: Contribution, contributions: dict[int, Contribution]) -> int:
+    """How many contributions a merged one stands for (1 if it is no merge); a merge of merges counts them all."""
+    if not contribution.merged_from:
+        return 1
+    return sum(merged_count(contributions[i], contributions) for i in contribution.merged_from if i in contributions)
 
 
 def participants_by_role(session: Session) -> list[tuple[Role, int]]:

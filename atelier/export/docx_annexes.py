@@ -13,6 +13,7 @@ from atelier.domain.session import Session
 from atelier.export.analysis import (
     annex_groups,
     contributions_by_phase,
+    merged_count,
     participants_by_commune,
     participants_by_role,
 )
@@ -33,17 +34,22 @@ def annexes(document: Document, session: Session) -> None:
             for kind, items in kinds:
                 writer.heading(texts.DOC_ANNEX_KIND.format(kind=texts.KIND_LABELS_PLURAL[kind], count=len(items)), 4)
                 for contribution in items:
-                    writer.bullet(contribution.text, annex_details(contribution))
+                    writer.bullet(contribution.text,
+                                  annex_details(contribution, merged_count(contribution, session.contributions)))
     _participation(writer, session)
 
 
-def annex_details(contribution: Contribution) -> str:
-    """What qualifies a contribution in the annex: « Fontenelle · Risque élevé · Mission Locale · +3 partagent »."""
+def annex_details(contribution: Contribution, merged: int = 1) -> str:
+    """What qualifies a contribution in the annex: « Fontenelle · Risque élevé · Mission Locale · +3 partagent ».
+
+    `merged`: how many contributions it stands for, when the facilitator merged several into it.
+    """
     parts = [
         contribution.commune or "",
         texts.RISK_LABELS[contribution.risk] if contribution.risk else "",
         contribution.structure,
         texts.SHARED_COUNT.format(count=contribution.share_count) if contribution.share_count else "",
+        texts.MERGED_COUNT.format(count=merged) if merged > 1 else "",
     ]
     return " · ".join(part for part in parts if part)
 

@@ -11,7 +11,7 @@ from docx.document import Document
 from atelier import texts
 from atelier.domain.model import Phase, PhaseKey
 from atelier.domain.session import Session
-from atelier.export.analysis import needs_and_resources, testifying_structures
+from atelier.export.analysis import testifying_structures, theme_gaps
 from atelier.export.charts import gap_chart_png
 from atelier.export.docx_writer import Writer
 from atelier.export.french import french_date, french_date_range, french_number
@@ -71,14 +71,14 @@ def _took_place(session: Session, phase: Phase) -> bool:
 
 def gaps(document: Document, session: Session) -> None:
     """Per theme, difficultés weighted by risk against ressources: a table, then a chart."""
-    rows = needs_and_resources(session)
+    rows = theme_gaps(session)
     if not rows:
         return
     writer = Writer(document)
     writer.heading(texts.DOC_GAPS, 1)
     writer.paragraph(texts.DOC_GAPS_INTRO)
     writer.table(texts.DOC_GAPS_HEADERS,
-                 [(g.theme, g.difficulties, g.weighted_needs, g.resources, _signed(g.gap)) for g in rows])
+                 [(g.key, g.difficulties, g.need, g.resources, _signed(g.gap)) for g in rows])
     writer.picture(gap_chart_png(rows), texts.GAP_CHART_CAPTION)
 
 

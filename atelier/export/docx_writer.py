@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,6 +30,7 @@ from atelier.presets import templates_dir
 
 TEMPLATE_NAME = "restitution.docx"
 BULLET_FALLBACK = "• "
+SUB_BULLET_FALLBACK = "\u2013 "  # an en dash
 FIRST_COLUMN_SHARE = 0.34
 SHORT_TABLE = 25  # rows; a longer table may run over pages
 
@@ -110,6 +112,14 @@ class Writer:
             self.run(paragraph, f" — {details}", "Emphasis")
         return paragraph
 
+    def sub_bullet(self, text: str) -> Paragraph:
+        """A bullet under the one before it, one level in (a piste's sub-lines)."""
+        if "List Bullet 2" in self._styles:
+            return self.paragraph(text, "List Bullet 2")
+        paragraph = self.paragraph(SUB_BULLET_FALLBACK + text)
+        paragraph.paragraph_format.left_indent = Cm(1.2)
+        return paragraph
+
     def run(self, paragraph: Paragraph, text: str, style: str) -> None:
         run = paragraph.add_run(text)
         if style in self._styles:
@@ -118,7 +128,9 @@ class Writer:
             run.bold = style == "Strong"
             run.italic = style == "Emphasis"
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str | int]]) -> None:
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str | int]],
+              shares: Sequence[float] | None = None) -> None:
+        """`shares`: each column's part of the text width; by default the first column gets the room."""
         table = self.document.add_table(rows=1, cols=len(headers))
         if "Table Grid" in self._styles:
             table.style = self.document.styles["Table Grid"]
@@ -130,17 +142,20 @@ class Writer:
             _row_flag(row, "w:cantSplit")  # a row never breaks across two pages
             for cell, value in zip(row.cells, values, strict=True):
                 cell.text = str(value)
-        self._column_widths(table)
+        self._column_widths(table, shares)
         if len(rows) <= SHORT_TABLE:
             _keep_together(table)
         self.paragraph()  # Word glues consecutive tables together; a paragraph keeps them apart
 
-    def _column_widths(self, table: Table) -> None:
-        """The first column holds names (themes, communes): it gets the room; figures share the rest."""
+    def _column_widths(self, table: Table, shares: Sequence[float] | None) -> None:
+        """By default the first column holds names (themes, communes): it gets the room; figures share the rest."""
         count = len(table.columns)
         width = self.text_width()
-        first = width if count == 1 else int(width * FIRST_COLUMN_SHARE)
-        widths = [first] + [int((width - first) / (count - 1))] * (count - 1)
+        if shares:
+            widths = [int(width * share) for share in shares]
+        else:
+            first = width if count == 1 else int(width * FIRST_COLUMN_SHARE)
+            widths = [first] + [int((width - first) / (count - 1))] * (count - 1)
         table.autofit = False
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = Length(column_width)
@@ -160,6 +175,16 @@ class Writer:
 
     def page_break(self) -> None:
         self.document.add_page_break()
+
+    def landscape_pages(self) -> None:
+        """From here on, pages turned sideways (a wide table); header and footer go on as before."""
+        portrait = self.document.sections[-1]
+        width, height = portrait.page_width, portrait.page_height
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        if width and height:
+            section.page_width, section.page_height = max(width, height), min(width, height)
+        section.different_first_page_header_footer = False  # its first page is no cover: number it
 
 
 def _keep_together(table: Table) -> None:

@@ -35,17 +35,22 @@ MEDIA_TYPES = {
 }
 
 
-def render(session: Session, fmt: ExportFormat, *, today: date, template: Path | None = None) -> Rendered:
-    """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop."""
-    return Rendered(_content(session, fmt, template), export_filename(session, fmt, today), MEDIA_TYPES[fmt])
+def render(session: Session, fmt: ExportFormat, *, today: date, template: Path | None = None,
+           detailed_votes: bool = False) -> Rendered:
+    """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop.
+
+    `detailed_votes` (DOCX only) adds the votes by role, by commune and « une commune, une voix ».
+    """
+    return Rendered(_content(session, fmt, template, detailed_votes), export_filename(session, fmt, today),
+                    MEDIA_TYPES[fmt])
 
 
-def _content(session: Session, fmt: ExportFormat, template: Path | None) -> bytes:
+def _content(session: Session, fmt: ExportFormat, template: Path | None, detailed_votes: bool) -> bytes:
     match fmt:
         case ExportFormat.DOCX:
             from atelier.export.restitution import restitution_docx  # python-docx and matplotlib load slowly
 
-            return restitution_docx(session, template)
+            return restitution_docx(session, template, detailed_votes=detailed_votes)
         case ExportFormat.CSV:
             # The BOM tells French spreadsheets (Excel above all) that the file is UTF-8: accents intact.
             return contributions_csv(session).encode("utf-8-sig")

@@ -33,6 +33,11 @@ def french_number(number: int) -> str:
     return f"{number:,}".replace(",", "\u00a0")
 
 
+def french_decimal(number: float, digits: int = 2) -> str:
+    """« 0,75 »: a decimal comma, whatever the machine's locale."""
+    return f"{number:.{digits}f}".replace(".", ",")
+
+
 def ascii_slug(text: str, fallback: str = "demarche") -> str:
     """« Communauté de communes du Cœur d'Ardenne » → « communaute-de-communes-du-coeur-d-ardenne »."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))

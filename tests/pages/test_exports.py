@@ -6,13 +6,17 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import docx
+import pytest
 from nicegui.testing import User
 
 from atelier.domain import records
 from atelier.domain.session import Session
+from atelier.store import TinyDBSessionStore
 from tests.conftest import TOKEN
+from tests.export_data import full_session
 from tests.pages.conftest import running
 
 MEDIA_TYPES = {
@@ -121,3 +125,25 @@ async def test_context_saved_in_one_console_shows_in_another(seeded: str, create
     await first.should_see("Contexte enregistré.")
     with second:
         assert [e.value for e in second.find(marker="seat").elements] == ["Vernoux"]
+
+
+
+@pytest.fixture
+def voted(data_dir: Path) -> str:
+    """The démarche of `tests/export_data.py`, run through all phases with a vote; before `user` starts the app."""
+    TinyDBSessionStore(data_dir).save(records.session_record(full_session()))
+    return full_session().code
+
+
+async def test_console_checkbox_adds_the_detailed_votes_to_the_docx(voted: str, user: User) -> None:
+    await user.open(f"/f/{voted}?token={TOKEN}")
+
+    async def level_two() -> list[str]:
+        user.find(marker="export-docx").click()
+        response = await user.download.next(timeout=20)
+        return [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs
+                if p.style.name == "Heading 2"]
+
+    assert "Par commune" not in await level_two()
+    user.find(marker="export-detail-votes").click()
+    assert "Par commune" in await level_two()
