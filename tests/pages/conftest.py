@@ -4,7 +4,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from nicegui import app
+from nicegui import app, background_tasks
 from nicegui.testing import User
 
 from atelier.context import Atelier
@@ -26,6 +26,15 @@ def seeded(data_dir: Path) -> str:
 
 def running() -> Atelier:
     return app.state.atelier
+
+
+async def tap(user: User, marker: str) -> None:
+    """Click, then wait for the handlers that click started (they await the disk) before the next step."""
+    before = set(background_tasks.running_tasks)
+    user.find(marker=marker).click()
+    started = background_tasks.running_tasks - before
+    if started:
+        await asyncio.wait(started, timeout=10)
 
 
 def set_value(user: User, marker: str, value) -> None:
@@ -53,8 +62,7 @@ async def post_difficulty(user: User, text: str, *, theme: str = "Mobilité", ri
     user.find(marker="text").type(text)
     set_value(user, "theme", theme)
     set_value(user, "risk", risk)
-    user.find(marker="send").click()
-    await asyncio.sleep(0.05)  # let the send handler run (it awaits the disk) before the next step
+    await tap(user, "send")
 
 
 @pytest.fixture

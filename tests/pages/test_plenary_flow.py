@@ -6,14 +6,14 @@ from nicegui.testing import User
 
 from atelier.domain.model import PhaseKey, PhaseStatus
 from tests.conftest import TOKEN
-from tests.pages.conftest import CODE, join, running, set_value
+from tests.pages.conftest import CODE, join, running, set_value, tap
 
 
 async def post(user: User, kind: str, text: str, theme: str = "Mobilité") -> None:
     set_value(user, "kind", kind)
     user.find(marker="text").type(text)
     set_value(user, "theme", theme)
-    user.find(marker="send").click()
+    await tap(user, "send")
     await user.should_see("Merci ! Votre contribution est envoyée.")
 
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from nicegui.testing import User
 
 from atelier.domain.votes import PriorityVote
 from tests.conftest import TOKEN
-from tests.pages.conftest import CODE, join, running, set_value
+from tests.pages.conftest import CODE, join, running, set_value, tap
 
 
 async def give(phone: User, item_id: int, times: int = 1, *, marker: str = "plus") -> None:
     for _ in range(times):
-        phone.find(marker=f"{marker}-{item_id}").click()
-        await asyncio.sleep(0.05)  # let the tap reach the server (it awaits the disk) before the next one
+        await tap(phone, f"{marker}-{item_id}")
 
 
 def current_vote() -> PriorityVote:
