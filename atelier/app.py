@@ -17,6 +17,9 @@ from atelier.store import SessionStore, TinyDBSessionStore
 
 # A phone that locks for a few minutes must find its page as it left it, not a reload.
 PHONE_RECONNECT_TIMEOUT = 300.0
+# Quasar's default blue and green fail WCAG AA contrast under white text; these pass it (≥ 4.5:1).
+PRIMARY_COLOR = "#1d4ed8"
+POSITIVE_COLOR = "#15803d"
 
 
 def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
@@ -30,6 +33,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
         return PlainTextResponse("ok")
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
+    nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
     nicegui_app.on_shutdown(service.close)
     facilitator.register(atelier)
     projection.register(atelier)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from atelier import __version__
+from atelier import __version__, cli_exports
 
 
 def parser() -> argparse.ArgumentParser:
@@ -22,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", default=None,
                        help="adresse que les téléphones ouvrent, si elle diffère (ex. http://10.42.0.1:8080)")
     serve.add_argument("--demo", action="store_true", help="crée (une fois) une démarche de démonstration")
+    cli_exports.add_commands(commands)
     return root
 
 
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command in cli_exports.COMMANDS:
+        return cli_exports.run(args)
     return 2
 
 

@@ -25,6 +25,7 @@ from atelier.domain.events import (
     AxisRemoved,
     CommentAdded,
     CommentChanged,
+    ContextChanged,
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
@@ -34,6 +35,7 @@ from atelier.domain.events import (
     ParticipantJoined,
     PhaseChanged,
     PointsChanged,
+    ResultsShown,
     TimerChanged,
     VoteChanged,
     WitnessesChanged,
@@ -102,4 +104,8 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code), author(event.code, event.participant_id)]
         case CommentAdded() | CommentChanged():
             return [wall(event.code), author(event.code, event.comment.author_id)]
+        case ContextChanged():
+            return [session(event.code)]
+        case ResultsShown():
+            return [wall(event.code)]  # the projection and the console; phones show their own ballot
     return []

@@ -7,15 +7,19 @@ import ipaddress
 import ifaddr
 
 WILDCARDS = {"0.0.0.0", "::", ""}
-# Virtual bridges of containers and VMs are reachable from this laptop only, not from phones.
-VIRTUAL_PREFIXES = ("docker", "br-", "veth", "virbr", "vmnet", "vboxnet", "lo")
+# Virtual bridges of containers and VMs, and VPN tunnels, are reachable from this laptop only, not from
+# phones. Names as ifaddr gives them: interface names on Linux and macOS, descriptions on Windows (where
+# the Mobile Hotspot itself is a « Microsoft Wi-Fi Direct Virtual Adapter »: « virtual » alone proves
+# nothing). Loopback needs no name: its addresses are skipped below.
+VIRTUAL_PREFIXES = ("docker", "br-", "veth", "virbr", "vmnet", "vboxnet", "tailscale", "tun", "utun", "wg", "zt",
+                    "hyper-v", "virtualbox", "vmware")
 
 
 def lan_addresses() -> list[str]:
     """IPv4 addresses of this machine's real interfaces, private (hotspot, box) ones first."""
     found: list[ipaddress.IPv4Address] = []
     for adapter in ifaddr.get_adapters():
-        if adapter.nice_name.startswith(VIRTUAL_PREFIXES):
+        if adapter.nice_name.lower().startswith(VIRTUAL_PREFIXES):
             continue
         for ip in adapter.ips:
             if not isinstance(ip.ip, str):

@@ -22,4 +22,6 @@ def qr_svg(data: str) -> str:
     code.make_image().save(buffer)
     svg = buffer.getvalue().decode("utf-8")
     svg = svg[svg.index("<svg"):]
-    return _SIZE.sub('<svg width="100%" height="100%" shape-rendering="crispEdges" role="img"', svg, count=1)
+    # The element around it carries the image role and its French name; the drawing itself is hidden from
+    # screen readers, or they would meet an image without a name.
+    return _SIZE.sub('<svg width="100%" height="100%" shape-rendering="crispEdges" aria-hidden="true"', svg, count=1)

@@ -14,6 +14,7 @@ from atelier.domain import records
 from atelier.domain.codes import new_code, normalise_code
 from atelier.domain.errors import DomainError, NotFound
 from atelier.domain.events import (
+    ContextChanged,
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
@@ -23,6 +24,7 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
 from atelier.domain.session import Session
+from atelier.domain.session_context import SessionContext
 from atelier.store import GroupCommitter, SessionStore, StorageError
 from atelier.verbs import AnalysisVerbs, PlenaryVerbs
 
@@ -86,6 +88,16 @@ class SessionService(AnalysisVerbs, PlenaryVerbs):
         await self._commit(session)
         self.publish(PhaseChanged(session.code, phase))
         return phase
+
+    async def set_context(self, code: str, *, population: int | str | None, population_year: int | str | None,
+                          history: str | None, seat: str | None, author: str | None,
+                          analysis: str | None) -> SessionContext:
+        session = self.get(code)
+        context = session.set_context(population=population, population_year=population_year, history=history,
+                                      seat=seat, author=author, analysis=analysis, now=self.clock())
+        await self._commit(session)
+        self.publish(ContextChanged(session.code, context))
+        return context
 
     # --- Participants ----------------------------------------------------------------------
     async def register_participant(self, code: str, participant_id: str, *, role: Role | str | None,

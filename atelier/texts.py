@@ -282,6 +282,234 @@ ERR_COMMENT_PHASE = "Les commentaires sont ouverts pendant la restitution."
 ERR_TOO_MANY_COMMENTS = "Vous avez atteint la limite de {max} commentaires."
 ERR_COMMENT_NOT_FOUND = "Ce commentaire n'existe plus."
 ERR_TIMER_MINUTES = "Indiquez une durée en minutes, au plus {max}."
+# --- Territory context, restitution document and exports (issue 4) --------------------------
+FIELD_POPULATION = "Population"
+FIELD_POPULATION_YEAR = "Année de la population"
+FIELD_HISTORY = "Histoire de l'intercommunalité"
+FIELD_SEAT = "Siège"
+FIELD_AUTHOR = "Animation (nom, organisme)"
+FIELD_ANALYSIS = "Commentaires et enjeux majeurs"
+ERR_POPULATION = "Indiquez la population en nombre d'habitants, chiffres seulement (ex. : 40 239)."
+ERR_POPULATION_YEAR = "Indiquez l'année de la population entre {min} et {max} (ex. : 2019)."
+ERR_YEAR_WITHOUT_POPULATION = "Indiquez aussi la population à laquelle se rapporte cette année."
+
+CONTEXT_TITLE = "Contexte du territoire et analyse (pour la restitution)"
+CONTEXT_POPULATION = "Population (habitants)"
+CONTEXT_POPULATION_YEAR = "Année du chiffre de population"
+CONTEXT_SEAT = "Siège de l'intercommunalité"
+CONTEXT_HISTORY = "Histoire de l'intercommunalité (création, fusions…)"
+CONTEXT_AUTHOR = "Animation : votre nom et votre organisme (auteur du document)"
+CONTEXT_ANALYSIS = "Commentaires et enjeux majeurs : votre analyse, en quelques paragraphes"
+CONTEXT_SAVE = "Enregistrer le contexte"
+CONTEXT_SAVED = "Contexte enregistré."
+
+EXPORT_TITLE = "Restitution et exports"
+EXPORT_DOCX = "Télécharger la restitution (DOCX)"
+EXPORT_CSV = "Exporter CSV"
+EXPORT_JSON = "Exporter l'archive JSON"
+EXPORT_RUNNING = "Préparation du fichier…"
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+FIRST_OF_MONTH = "1er"
+DATE_RANGE = "{first} \u2013 {last}"  # an en dash between the two dates
+
+# The restitution document (DOCX): headings follow the method's fiches.
+DOC_PREPARED_BY = "Document préparé par {author}"
+DOC_CONTEXT = "Contexte"
+DOC_POPULATION = "{population} habitants"
+DOC_POPULATION_YEAR = "{population} habitants ({year})"
+DOC_COMMUNES = ("commune", "communes")
+DOC_SEAT = "Siège : {seat}"
+DOC_CALENDAR = "Calendrier du déroulement"
+DOC_PHASE_DESCRIPTIONS = {
+    PhaseKey.ETAT_DES_LIEUX: "Soirée ateliers « Ressources et difficultés » réunissant les élus",
+    PhaseKey.TEMOIGNAGES: "Soirée de témoignages des acteurs locaux et institutionnels",
+    PhaseKey.RESTITUTION: "Restitution de la démarche en plénière (élus et acteurs locaux et institutionnels)",
+}
+DOC_TESTIFIED = "Structures qui ont témoigné :"
+DOC_GAPS = "Écarts entre besoins et ressources"
+DOC_GAPS_INTRO = ("Pour chaque thématique, les difficultés relevées pendant l'état des lieux, pondérées par leur "
+                  "risque d'aggravation (faible 1, modéré 2, élevé 3), face aux ressources existantes. "
+                  "Les thématiques sont classées de l'écart le plus fort au plus faible.")
+DOC_GAPS_HEADERS = ("Thématique", "Difficultés", "Besoins pondérés", "Ressources", "Écart")
+GAP_CHART_NEEDS = "Besoins (difficultés pondérées par le risque)"
+GAP_CHART_RESOURCES = "Ressources existantes"
+GAP_CHART_AXIS = "Nombre"
+GAP_CHART_CAPTION = "Besoins pondérés et ressources par thématique"
+DOC_COMMENTS = "Commentaires et enjeux majeurs"
+DOC_ANNEXES = "Annexes"
+DOC_ANNEX_CONTRIBUTIONS = "Contributions — {phase}"
+DOC_ANNEX_KIND = "{kind} ({count})"
+DOC_PARTICIPATION = "Participation"
+DOC_BY_ROLE = "Participants par rôle"
+DOC_BY_COMMUNE = "Participants par commune"
+DOC_BY_PHASE = "Contributions par phase"
+DOC_ROLE_HEADERS = ("Rôle", "Participants")
+DOC_COMMUNE_HEADERS = ("Commune", "Participants")
+DOC_PHASE_HEADERS = ("Phase", "Contributions", "Détail")
+DOC_NO_COMMUNE = "Sans commune (acteurs du territoire)"
+
+CSV_HEADERS = ("N°", "Phase", "Type", "Thématique", "Commune", "Structure", "Risque d'aggravation", "Texte",
+               "+1 (je partage aussi)", "Votes", "Axes stratégiques")
+RISK_SHORT = {Risk.LOW: "faible", Risk.MEDIUM: "modéré", Risk.HIGH: "élevé"}
+
+ERR_ARCHIVE_NOT_JSON = "Ce fichier n'est pas une archive Atelier : ce n'est pas du JSON lisible."
+ERR_ARCHIVE_NOT_ATELIER = "Ce fichier n'est pas une archive Atelier (marque de format absente)."
+ERR_ARCHIVE_TOO_NEW = ("Cette archive vient d'une version plus récente d'Atelier (format {version}) : "
+                       "mettez Atelier à jour pour l'importer.")
+ERR_ARCHIVE_DAMAGED = "L'archive est incomplète ou abîmée : la démarche ne peut pas être restaurée."
+ERR_TEMPLATE_MISSING = "Le modèle de document « {path} » est introuvable."
+ERR_TEMPLATE_UNREADABLE = "Le modèle de document « {path} » n'est pas un fichier Word (.docx) lisible."
+
+CLI_EXPORTED = "Exporté : {path}"
+CLI_IMPORTED = "Démarche « {territory} » (code {code}) importée dans {folder}."
+CLI_ALREADY_EXISTS = ("Une démarche de code {code} existe déjà dans {folder} : rien n'a été modifié. "
+                      "Ajoutez --replace pour la remplacer par l'archive.")
+CLI_FILE_MISSING = "Fichier introuvable : {path}"
+
+# --- Printable poster (affiche A4), for the entrance and the tables ------------------------------
+CONSOLE_AFFICHE = "Affiche à imprimer (A4)"
+AFFICHE_TITLE = "Affiche — {territory}"
+AFFICHE_HEADLINE = "Participez avec votre téléphone"
+AFFICHE_SCAN = "Scannez ce QR code avec l'appareil photo de votre téléphone,"
+AFFICHE_OR_OPEN = "ou ouvrez cette adresse :"
+AFFICHE_CODE = "Code de la démarche"
+AFFICHE_WIFI = "Connectez d'abord votre téléphone au Wi-Fi indiqué par l'animation."
+AFFICHE_NO_ACCOUNT = "Sans compte ni application. Vos contributions sont anonymes, sauf si vous indiquez votre nom."
+AFFICHE_PRINT = "Imprimer l'affiche"
+AFFICHE_PRINT_HINT = "Format A4 portrait : une affiche pour l'entrée, une par table."
+
+# --- Restitution plenary and the room: projection modes, phones in phase 3, console controls (issue 3) ---
+ERR_NO_VOTE_YET = "Aucun vote n'a encore eu lieu : ouvrez d'abord un vote."
+ERR_RESULTS_VIEW = "Choisissez un affichage des résultats de la liste."
+VOTE_ITEM_REMOVED = "(ligne retirée de l'axe)"
+RESULTS_VIEW_LABELS = {
+    "total": "Classement",
+    "par_role": "Par rôle (élus, acteurs)",
+    "par_commune": "Par commune",
+    "une_commune_une_voix": "Une commune, une voix",
+}
+NO_COMMUNE_GROUP = "Sans commune (acteurs du territoire…)"
+POINTS = ("point", "points")
+VOICES = "{value} voix"
+VOTERS = ("votant", "votants")
+COMMUNES_COUNT = ("commune", "communes")
+AXIS_NUMBER = "Axe {number}"
+AXIS_NUMBER_OF = "Axe {number} sur {total}"
+AXIS_EVIDENCE = ("contribution à l'appui", "contributions à l'appui")
+TIMER_LINE = "{label} ({minutes} min)"
+TIMER_DEFAULT_LABEL = "Temps d'échange"
+
+PROJECTION_SPEAKER = "Témoigne maintenant"
+PROJECTION_NO_SPEAKER = "Témoignages des acteurs du territoire"
+PROJECTION_TESTIMONIES_EMPTY = "Les constats, enjeux et préconisations apparaîtront ici dès leur envoi."
+PROJECTION_AXES_TITLE = "Les axes stratégiques"
+PROJECTION_NO_AXES = "La restitution va commencer."
+PROJECTION_COMMENTS = "Dans la salle"
+PROJECTION_VOTE_OPEN = "Vote en cours : les {items}"
+PROJECTION_VOTE_CLOSED = "Résultats du vote : les {items}"
+PROJECTION_VOTE_RULES = "{budget} points par personne, {cap} au plus par proposition"
+PROJECTION_ONE_VOICE_NOTE = "Chaque commune qui a voté pèse une voix ({communes})."
+PROJECTION_WITHOUT_COMMUNE = "Points des participants sans commune, comptés à part : {points}."
+
+PHONE_SPEAKER = "Témoigne maintenant : {name}"
+PHONE_AXIS_TITLE = "À l'écran — {axis}"
+PHONE_NO_AXIS = "L'animation va présenter les axes stratégiques."
+PHONE_COMMENT_LABEL = "Votre commentaire sur cet axe"
+PHONE_COMMENT_SEND = "Envoyer le commentaire"
+PHONE_COMMENT_SENT = "Merci ! Votre commentaire est transmis à l'animation."
+PHONE_COMMENT_SHOWN = "Affiché à l'écran"
+PHONE_COMMENT_HIDDEN = "Masqué par l'animation"
+PHONE_VOTE_TITLE = "Votez pour vos priorités"
+PHONE_VOTE_HELP = ("Vous avez {budget} points à répartir, {cap} au plus sur une même proposition. "
+                   "Touchez + pour donner un point, \u2212 pour le reprendre.")
+VOTE_PLUS = "+"
+VOTE_MINUS = "\u2212"  # the minus sign: as wide as the plus, unlike a hyphen
+PHONE_POINTS_LEFT = "Points restants : {left} sur {budget}"
+PHONE_ADD_POINT = "Donner un point"
+PHONE_REMOVE_POINT = "Reprendre un point"
+PHONE_VOTE_CLOSED = "Le vote est clos : vos points sont enregistrés. Merci !"
+
+CONSOLE_PLENARY = "Restitution en plénière"
+CONSOLE_ON_SCREEN = "À l'écran : {what}"
+CONSOLE_SCREEN_OVERVIEW = "la liste des axes"
+CONSOLE_SCREEN_RESULTS = "les résultats du vote ({view})"
+CONSOLE_SCREEN_PHASE = "le mur de la phase « {phase} »"
+CONSOLE_PREVIOUS_AXIS = "◀ Axe précédent"
+CONSOLE_NEXT_AXIS = "Axe suivant ▶"
+CONSOLE_OVERVIEW = "Liste des axes"
+CONSOLE_NO_AXES = "Aucun axe pour l'instant : créez les axes stratégiques avant la restitution."
+CONSOLE_COMMENTS = "Commentaires sur l'axe présenté"
+CONSOLE_NO_COMMENTS = "Aucun commentaire sur cet axe pour l'instant."
+CONSOLE_SHOW_COMMENT = "Afficher à l'écran"
+CONSOLE_UNSHOW_COMMENT = "Retirer de l'écran"
+CONSOLE_COMMENT_ON_SCREEN = "à l'écran"
+CONSOLE_VOTE = "Vote de priorité"
+CONSOLE_VOTE_TARGET = "Le vote porte sur"
+CONSOLE_VOTE_BUDGET = "Points par personne"
+CONSOLE_VOTE_CAP = "Maximum par proposition"
+CONSOLE_OPEN_VOTE = "Ouvrir le vote"
+CONSOLE_CLOSE_VOTE = "Clore le vote"
+CONSOLE_NO_VOTE = "Aucun vote pour l'instant."
+CONSOLE_VOTE_STATE_OPEN = "Vote ouvert sur les {items} · {voters}"
+CONSOLE_VOTE_STATE_CLOSED = "Vote clos sur les {items} · {voters}"
+CONSOLE_RESULTS_VIEW = "Résultats"
+CONSOLE_PROJECT_RESULTS = "Projeter ces résultats"
+CONSOLE_BACK_TO_AXIS = "Remettre l'axe à l'écran"
+CONSOLE_TIMER = "Minuteur"
+CONSOLE_TIMER_LABEL = "Étape (ex. : Échanges en petits groupes)"
+CONSOLE_TIMER_MINUTES = "Minutes"
+CONSOLE_START_TIMER = "Lancer"
+CONSOLE_STOP_TIMER = "Arrêter"
+# --- Restitution: axes stratégiques, priorités votées, plan d'actions CTG (issue 4, second part) -----
+DOC_AXES = "Les axes stratégiques"
+DOC_AXIS_NUMBERED = "{number} \u2013 {title}"  # an en dash, as in the fiches: « 1 \u2013 COORDONNER LES … »
+DOC_AXIS_EVIDENCE = "Appuyé sur {contributions} des soirées (état des lieux, témoignages)"
+DOC_EVIDENCE_FORMS = ("contribution", "contributions")
+DOC_CONCRETELY = "Concrètement : "
+DOC_POINTS_FORMS = ("point", "points")
+DOC_LINE_VOTE = "{points} · rang {rank} sur {count}"
+DOC_LINE_VOTE_TIED = "{points} · rang {rank} ex æquo sur {count}"
+DOC_REMOVED_ITEM = "(proposition retirée des axes depuis le vote)"
+DOC_PRIORITIES = "Priorités votées"
+DOC_VOTE_INTRO = ("Vote sur les {items} de tous les axes : {budget} points par personne, {cap} au plus sur une même "
+                  "proposition. {voters}, {points} au total.")
+DOC_VOTERS_FORMS = ("votant", "votants")
+DOC_VOTE_PROVISIONAL = "Le vote était encore ouvert à la date de ce document : résultats provisoires."
+DOC_RANK = "Rang"
+DOC_AXIS_COLUMN = "Axe"
+DOC_POINTS = "Points"
+VOTE_CHART_AXIS = "Points reçus"
+VOTE_CHART_CAPTION = "Points reçus par les {items}"
+VOTE_CHART_CAPTION_TOP = "Points reçus : les {count} {items} les plus soutenues"
+DOC_BY_ROLE_VOTES = "Par rôle"
+DOC_ROLE_COLUMN = "{group} ({voters})"
+DOC_TOTAL = "Total"
+DOC_BY_COMMUNE_VOTES = "Par commune"
+DOC_COMMUNE_COLUMN = "Commune"
+DOC_COMMUNE_VOTERS = "{commune} · {voters}"
+DOC_ONE_VOICE = "Une commune, une voix"
+DOC_ONE_VOICE_INTRO = ("Chaque commune dont au moins un participant a voté pèse une voix, quel que soit le nombre de "
+                       "ses votants : ses points se partagent cette voix. {communes} dans ce classement.")
+DOC_ONE_VOICE_COMMUNES = ("commune", "communes")
+DOC_ONE_VOICE_WITHOUT = ("Les participants sans commune (acteurs de tout le territoire) ont donné {points} : ils ne "
+                         "pèsent dans aucune commune, mais comptent dans le classement général.")
+DOC_VOICES = "Voix"
+DOC_CTG = "Plan d'actions CTG"
+DOC_CTG_INTRO = ("Les pistes d'actions dont la fiche a été remplie, sous la forme d'un plan d'actions de Convention "
+                 "Territoriale Globale : axe, objectif stratégique, objectif opérationnel, action.")
+DOC_CTG_ACTION = "Action"
+DOC_CTG_SUB_ACTION = "\u2013 {text}"
+MERGED_COUNT = "regroupe {count} contributions"
+
+CSV_AXIS = "Axe {number} : {title}"
+CSV_LINE = "Axe {number}, {kind} : {text}"
+CSV_SEPARATOR = " | "
+
+EXPORT_DETAIL_VOTES = "Restitution : détailler les votes (par rôle, par commune, « une commune, une voix »)"
+CLI_DETAIL_VOTES = "restitution : ajoute les votes par rôle, par commune et « une commune, une voix »"
+
 
 # --- Analysis screen, axes editor, structures that testify (facilitator, issue 3) --------------
 CONSOLE_ANALYSIS = "Analyser les contributions"

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from atelier.domain.axes import Axis, Target
 from atelier.domain.comments import Comment
 from atelier.domain.model import Contribution, Participant, Phase
+from atelier.domain.session_context import SessionContext
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
-from atelier.domain.votes import PriorityVote
+from atelier.domain.votes import PriorityVote, ResultsView
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,24 @@ class TimerChanged:
     timer: StepTimer | None
 
 
+@dataclass(frozen=True)
+class ContextChanged:
+    """The facilitator saved the territory context (population, history, analysis…)."""
+
+    code: str
+    context: SessionContext
+
+
+@dataclass(frozen=True)
+class ResultsShown:
+    """The projection shows the latest vote's results in `view` (`shown`), or goes back to the axes."""
+
+    code: str
+    shown: bool
+    view: ResultsView
+
+
 DomainEvent = (ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
                | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
-               | TimerChanged)
+               | TimerChanged | ContextChanged | ResultsShown)

@@ -11,9 +11,10 @@ from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.evidence import Evidence
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
 from atelier.domain.session import Session
+from atelier.domain.session_context import context_from_record, context_record
 from atelier.domain.testimony import Structure, StructureType, Witnesses
 from atelier.domain.timer import StepTimer
-from atelier.domain.votes import PriorityVote, VoteBook
+from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
 
 # 2: témoignages, axes, evidence, votes, comments, timer in the session document; merge fields on
 # contributions. A version-1 record has none of these keys and loads with them empty.
@@ -28,6 +29,7 @@ def session_meta(session: Session) -> dict[str, Any]:
         "territory": session.territory,
         "communes": list(session.communes),
         "themes": list(session.themes),
+        "context": context_record(session.context),
         "created_at": session.created_at.isoformat(),
         "updated_at": session.updated_at.isoformat(),
         "next_contribution_id": session.next_contribution_id,
@@ -91,6 +93,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
         territory=meta["territory"],
         communes=list(meta["communes"]),
         themes=list(meta["themes"]),
+        context=context_from_record(meta.get("context")),
         created_at=datetime.fromisoformat(meta["created_at"]),
         updated_at=datetime.fromisoformat(meta["updated_at"]),
         next_contribution_id=meta["next_contribution_id"],
@@ -195,7 +198,8 @@ def _evidence(raw: list[dict[str, Any]]) -> Evidence:
 
 
 def votes_record(book: VoteBook) -> dict[str, Any]:
-    return {"votes": [_vote_record(vote) for vote in book.votes], "next_id": book.next_id}
+    return {"votes": [_vote_record(vote) for vote in book.votes], "next_id": book.next_id,
+            "results_shown": book.results_shown, "results_view": book.results_view.value}
 
 
 def _vote_record(vote: PriorityVote) -> dict[str, Any]:
@@ -222,7 +226,8 @@ def _votes(raw: dict[str, Any]) -> VoteBook:
         for row in saved["allocations"]:
             vote.allocations.setdefault(row["participant"], {})[row["item"]] = row["points"]
         votes.append(vote)
-    return VoteBook(votes, raw["next_id"])
+    return VoteBook(votes, raw["next_id"], results_shown=raw.get("results_shown", False),
+                    results_view=ResultsView(raw.get("results_view", ResultsView.TOTAL)))
 
 
 def comments_record(book: CommentBook) -> dict[str, Any]:

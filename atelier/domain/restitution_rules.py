@@ -81,6 +81,18 @@ class RestitutionRules:
             self.evidence.drop_targets({target})
         return line
 
+    def present_axis(self, axis_id: int | None) -> Axis | None:
+        """Show this axe (None: the overview) on the projection, in place of any vote results."""
+        axis = self.axes.present(axis_id)
+        self.votes.hide_results()
+        return axis
+
+    def present_step(self, step: int) -> Axis | None:
+        """Next (+1) or previous (-1) axe, in place of any vote results (see `AxisBoard.present_step`)."""
+        axis = self.axes.present_step(step)
+        self.votes.hide_results()
+        return axis
+
     def open_vote(self, target: TargetKind | str, *, budget: int = DEFAULT_BUDGET, cap: int = DEFAULT_CAP,
                   now: datetime) -> PriorityVote:
         """A vote on every orientation, or every piste, of all axes as they are now."""

@@ -27,6 +27,7 @@ from atelier.domain.model import (
     Role,
 )
 from atelier.domain.restitution_rules import RestitutionRules
+from atelier.domain.session_context import SessionContext, checked_context
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import VoteBook
@@ -44,6 +45,7 @@ class Session(RestitutionRules):
     created_at: datetime
     updated_at: datetime
     title: str = texts.DEFAULT_TITLE
+    context: SessionContext = field(default_factory=SessionContext)
     phases: dict[PhaseKey, Phase] = field(default_factory=lambda: {k: Phase(k) for k in PhaseKey})
     participants: dict[str, Participant] = field(default_factory=dict)
     contributions: dict[int, Contribution] = field(default_factory=dict)
@@ -92,6 +94,15 @@ class Session(RestitutionRules):
         self.phases[key].date = day
         self.updated_at = now
         return self.phases[key]
+
+    # --- Territory context (for the restitution document) ---------------------------------
+    def set_context(self, *, population: int | str | None, population_year: int | str | None, history: str | None,
+                    seat: str | None, author: str | None, analysis: str | None, now: datetime) -> SessionContext:
+        """Replace the whole context at once: the console sends every field of its form."""
+        self.context = checked_context(population=population, population_year=population_year, history=history,
+                                       seat=seat, author=author, analysis=analysis, today=now.date())
+        self.updated_at = now
+        return self.context
 
     # --- Participants ----------------------------------------------------------------------
     def register_participant(self, participant_id: str, *, role: Role | str | None, commune: str | None,

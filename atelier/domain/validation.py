@@ -45,6 +45,14 @@ def clean_line(value: str | None, *, field: str, max_length: int, required_messa
     return line
 
 
+def clean_optional_text(value: str | None, *, field: str, max_length: int) -> str:
+    """Optional free text over several lines (paragraphs kept); empty is allowed."""
+    text = _normalise(value)
+    if len(text) > max_length:
+        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
+    return text
+
+
 def clean_lines(value: str | list[str], *, field: str, max_items: int, required_message: str) -> list[str]:
     """A list typed one item per line: blank lines dropped, duplicates refused."""
     raw = value.splitlines() if isinstance(value, str) else value
@@ -76,11 +84,3 @@ def choice(enum: type[E], value: E | str | None, message: str) -> E:
         return enum(value or "")
     except ValueError:
         raise InvalidInput(message) from None
-
-
-def clean_optional_text(value: str | None, *, field: str, max_length: int) -> str:
-    """Optional free text (several lines allowed): empty is fine, too long is refused."""
-    text = _normalise(value)
-    if len(text) > max_length:
-        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
-    return text

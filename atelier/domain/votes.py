@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from atelier import texts
+from atelier.domain import validation as v
 from atelier.domain.axes import TargetKind
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.lookup import by_id
@@ -23,6 +25,15 @@ DEFAULT_BUDGET = 5
 DEFAULT_CAP = 3
 MAX_BUDGET = 20
 VOTE_TARGETS = (TargetKind.ORIENTATION, TargetKind.PISTE)
+
+
+class ResultsView(StrEnum):
+    """How the projection shows a vote's results; the facilitator chooses it from the console."""
+
+    TOTAL = "total"
+    BY_ROLE = "par_role"
+    BY_COMMUNE = "par_commune"
+    ONE_COMMUNE_ONE_VOICE = "une_commune_une_voix"
 
 
 @dataclass
@@ -93,6 +104,9 @@ class PriorityVote:
 class VoteBook:
     votes: list[PriorityVote] = field(default_factory=list)
     next_id: int = 1
+    # The projection shows the latest vote's results (rather than the presented axe), in this view.
+    results_shown: bool = False
+    results_view: ResultsView = ResultsView.TOTAL
 
     @property
     def current(self) -> PriorityVote | None:
@@ -123,6 +137,7 @@ class VoteBook:
         vote = PriorityVote(self.next_id, target, list(items), now, budget=budget, cap=cap)
         self.votes.append(vote)
         self.next_id += 1
+        self.results_shown = True  # the room watches the bars grow while it votes
         return vote
 
     def close_current(self, now: datetime) -> PriorityVote:
@@ -131,6 +146,19 @@ class VoteBook:
             raise NotAllowed(texts.ERR_NO_VOTE_OPEN)
         vote.close(now)
         return vote
+
+    def show_results(self, view: ResultsView | str | None = None) -> ResultsView:
+        """Put the latest vote's results on the projection, in `view` (None keeps the current view)."""
+        if self.latest is None:
+            raise NotAllowed(texts.ERR_NO_VOTE_YET)
+        chosen = self.results_view if view is None else v.choice(ResultsView, view, texts.ERR_RESULTS_VIEW)
+        self.results_view = chosen
+        self.results_shown = True
+        return chosen
+
+    def hide_results(self) -> None:
+        """The projection goes back to the axes (presenting an axe does this too)."""
+        self.results_shown = False
 
     def locked_items(self) -> set[int]:
         """Lines the open vote is about: removing one would void the points on it."""

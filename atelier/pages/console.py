@@ -11,8 +11,11 @@ from atelier.context import Atelier
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
-from atelier.pages import analysis_page, axes_page
+from atelier.pages import affiche, analysis_page, axes_page
+from atelier.pages.console_context import ContextForm
+from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
+from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame
 from atelier.pages.widgets import heading, qr_code, screen_links
@@ -32,7 +35,13 @@ def register(atelier: Atelier) -> None:
             _header(atelier, session)
             PhaseControls(atelier, session)
             WitnessList(atelier, session)
+            PlenaryControls(atelier, session)
+            ExportButtons(atelier, session)
+            ContextForm(atelier, session)
             ContributionList(atelier, session)
+
+    register_routes(atelier)
+    affiche.register(atelier)
 
 
 def _header(atelier: Atelier, session: Session) -> None:
@@ -45,6 +54,7 @@ def _header(atelier: Atelier, session: Session) -> None:
             ui.label(f"{texts.CONSOLE_JOIN} : {url}").mark("join-url")
             with ui.row():
                 ui.link(texts.CONSOLE_PROJECTION, f"/p/{session.code}", new_tab=True).mark("projection-link")
+                ui.link(texts.CONSOLE_AFFICHE, affiche.path(session.code), new_tab=True).mark("affiche-link")
                 ui.link(texts.CONSOLE_HOME, "/")
             screen_links(session.code, current="console")
         qr_code(url, classes="qr-small")

@@ -39,7 +39,7 @@ def facilitator_allowed(atelier: Atelier, token: str | None) -> bool:
 
 
 def facilitator_session(atelier: Atelier, code: str, token: str | None) -> Session | None:
-    """The session a facilitator page shows; None after showing « accès réservé » (403) or « introuvable »."""
+    """The démarche a facilitator's page is about; None once the 403 or 404 screen has been shown."""
     if not facilitator_allowed(atelier, token):
         forbidden()
         return None
@@ -76,19 +76,24 @@ def not_found(code: str) -> None:
         ui.label(texts.NOT_FOUND_HELP)
 
 
-def show_error(error: DomainError, where: ui.label | None = None) -> None:
-    ui.notify(error.message, type="negative", position="top", multi_line=True)
+def show_error(error: DomainError, where: ui.label | None = None, *, notify: bool = True) -> None:
+    if notify:
+        ui.notify(error.message, type="negative", position="top", multi_line=True)
     if where is not None:
         where.set_text(error.message)
         where.set_visibility(True)
 
 
-async def attempt(action: Callable[[], Awaitable[Any]], error_label: ui.label | None = None) -> Any | None:
-    """Run a service call; a refusal is shown in French, never as a crash. None when refused."""
+async def attempt(action: Callable[[], Awaitable[Any]], error_label: ui.label | None = None, *,
+                  notify: bool = True) -> Any | None:
+    """Run a service call; a refusal is shown in French, never as a crash. None when refused.
+
+    `notify=False` shows the refusal in `error_label` only (where a pop-up would cover what it explains).
+    """
     if error_label is not None:
         error_label.set_visibility(False)
     try:
         return await action()
     except DomainError as error:
-        show_error(error, error_label)
+        show_error(error, error_label, notify=notify)
         return None

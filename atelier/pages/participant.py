@@ -1,7 +1,8 @@
 """`/j/{code}`: the participant's phone. Introduce yourself once, then contribute while a phase is open.
 
-A phone listens to two channels only: phase changes and its own contributions. It never receives
-the room's traffic: others' contributions are loaded on demand, a page at a time.
+A phone listens to two channels only: the facilitator's moves (phases, speaker, axe on screen,
+vote, timer) and its own contributions, points and comments. It never receives the room's
+traffic: others' contributions are loaded on demand, a page at a time.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from nicegui import app, ui
 
 from atelier import live, texts
 from atelier.context import Atelier
-from atelier.domain.events import DomainEvent, PhaseChanged
+from atelier.domain.events import DomainEvent, PhaseChanged, TimerChanged
 from atelier.domain.model import Participant
 from atelier.domain.session import Session
+from atelier.pages.countdown import Countdown
 from atelier.pages.frame import frame, not_found
 from atelier.pages.phone_forms import ContributionForm, ProfileForm, who
 from atelier.pages.phone_lists import MyContributions, OthersContributions
+from atelier.pages.phone_plenary import PhonePlenary
 from atelier.pages.widgets import heading, phase_line
 
 PARTICIPANT_KEY = "participant_id"
@@ -49,11 +52,13 @@ class PhonePage:
         with frame("phone"):
             heading(session.territory, 1)
             self.phase_label = ui.label().classes("hint").mark("phase-line")
+            self.countdown = Countdown(session.timer, now=atelier.service.clock())
             self.profile_form = ProfileForm(atelier, session, participant_id, on_saved=self.show_main)
             with ui.column().classes("w-full gap-4") as self.main:
                 with ui.row().classes("items-center gap-2"):
                     self.who_label = ui.label().mark("who")
                     ui.button(texts.PHONE_CHANGE_PROFILE, on_click=self.edit_profile).props("flat dense no-caps")
+                self.plenary = PhonePlenary(atelier, session, participant_id)
                 self.form = ContributionForm(atelier, session, participant_id)
                 self.mine = MyContributions(atelier, session, participant_id)
                 self.others = OthersContributions(atelier, session, participant_id)
@@ -64,6 +69,7 @@ class PhonePage:
             self.main.set_visibility(False)
         atelier.hub.subscribe(live.session(session.code), self.on_session_event)
         atelier.hub.subscribe(live.author(session.code, participant_id), self.mine.on_event)
+        atelier.hub.subscribe(live.author(session.code, participant_id), self.plenary.on_author_event)
 
     def show_main(self, participant: Participant) -> None:
         self.profile_form.box.set_visibility(False)
@@ -79,10 +85,15 @@ class PhonePage:
     def on_session_event(self, event: DomainEvent) -> None:
         if isinstance(event, PhaseChanged):
             self.refresh_phase()
+        if isinstance(event, TimerChanged):
+            self.countdown.show(event.timer)
+        self.plenary.on_session_event(event)
 
     def refresh_phase(self) -> None:
         open_phase = self.session.open_phase
         self.phase_label.set_text(phase_line(open_phase, self.session))
         self.form.set_phase(open_phase)
+        if self.plenary.active:  # the restitution has no contribution form: the plenary panel replaces it
+            self.form.waiting.set_visibility(False)
         self.mine.refresh_actions()
         self.others.set_phase(open_phase)

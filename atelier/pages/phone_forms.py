@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from string import Template
 
 from nicegui import ui
 
@@ -15,6 +17,19 @@ from atelier.pages.frame import attempt
 from atelier.pages.widgets import heading
 
 WHOLE_TERRITORY_OPTION = "*"  # a select needs a non-empty key; the domain stores "no commune"
+DRAFT_KEY = "atelier-draft-{code}"  # localStorage key of the unsent text, one per démarche
+# Drafts live in the browser only. Private browsing may refuse storage: the form must work all the same.
+SAVE_DRAFT_JS = Template("(value) => { try { value ? localStorage.setItem($key, value)"
+                         " : localStorage.removeItem($key) } catch (e) {} }")
+CLEAR_DRAFT_JS = Template("try { localStorage.removeItem($key) } catch (e) {}")
+RESTORE_DRAFT_JS = Template("""(() => {
+  const field = getElement($id);
+  if (!field) return;
+  if (field.inputValue) { field.$$emit("update:value", field.inputValue); return; }
+  let draft = null;
+  try { draft = localStorage.getItem($key); } catch (e) {}
+  if (draft) field.inputValue = draft;  // the input's watcher sends it to the server
+})()""")
 
 
 def who(participant: Participant) -> str:
@@ -133,6 +148,7 @@ class ContributionForm:
             self.error = ui.label().classes("error").mark("form-error")
             ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
         self.error.set_visibility(False)
+        self._keep_draft(DRAFT_KEY.format(code=session.code))
 
     def set_participant(self, participant: Participant) -> None:
         self.fields.commune.value = participant.commune or WHOLE_TERRITORY_OPTION
@@ -155,4 +171,23 @@ class ContributionForm:
             self.error)
         if contribution is not None:
             self.fields.text.value = ""
+            ui.run_javascript(CLEAR_DRAFT_JS.substitute(key=self._draft_key))  # a value set here emits no event
             ui.notify(texts.PHONE_SENT, type="positive", position="top")
+
+    def _keep_draft(self, key: str) -> None:
+        """Keep the unsent text in the browser, so a phone that locks, drops the Wi-Fi or reloads keeps it.
+
+        Every keystroke is saved in localStorage, in the browser only. On each (re)connection the page
+        either restores the draft (a reload built an empty form) or sends the field's text to the server
+        again: NiceGUI replays what the server sent while the socket was down, but what the phone sent
+        into a dying socket is lost, and « Envoyer » must post what the participant sees.
+        """
+        self._draft_key = json.dumps(key)
+        field = self.fields.text
+        field.on("update:value", js_handler=SAVE_DRAFT_JS.substitute(key=self._draft_key))
+        script = RESTORE_DRAFT_JS.substitute(key=self._draft_key, id=field.id)
+
+        def on_connect() -> None:
+            field.client.run_javascript(script)  # not awaited: nothing to wait for, no reply needed
+
+        ui.context.client.on_connect(on_connect)

@@ -54,3 +54,9 @@ def screen_links(code: str, *, current: str) -> None:
         for key, label, path in screens:
             if key != current:
                 ui.link(label, path).mark(f"{key}-link")
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """« 2,5 », « 3 »: French decimal comma, no trailing zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from atelier.domain.axes import Axis, TargetKind
 from atelier.domain.comments import Comment
-from atelier.domain.events import AxisPresented, CommentAdded, CommentChanged, PointsChanged, TimerChanged, VoteChanged
+from atelier.domain.events import (
+    AxisPresented,
+    CommentAdded,
+    CommentChanged,
+    PointsChanged,
+    ResultsShown,
+    TimerChanged,
+    VoteChanged,
+)
 from atelier.domain.session import Session
 from atelier.domain.timer import StepTimer
-from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, PriorityVote
+from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, PriorityVote, ResultsView
 from atelier.verbs.base import VerbsBase
 
 
@@ -31,13 +39,13 @@ class PlenaryVerbs(VerbsBase):
     # --- Which axe the projection presents (session channel) -------------------------------
     async def present_axis(self, code: str, axis_id: int | None) -> Axis | None:
         """None goes back to no axe (the overview)."""
-        return await self._apply(code, lambda s, _: s.axes.present(axis_id), _presented)
+        return await self._apply(code, lambda s, _: s.present_axis(axis_id), _presented)
 
     async def present_next(self, code: str) -> Axis | None:
-        return await self._apply(code, lambda s, _: s.axes.present_step(+1), _presented)
+        return await self._apply(code, lambda s, _: s.present_step(+1), _presented)
 
     async def present_previous(self, code: str) -> Axis | None:
-        return await self._apply(code, lambda s, _: s.axes.present_step(-1), _presented)
+        return await self._apply(code, lambda s, _: s.present_step(-1), _presented)
 
     # --- Priority vote ---------------------------------------------------------------------
     async def open_vote(self, code: str, target: TargetKind | str, *, budget: int = DEFAULT_BUDGET,
@@ -61,6 +69,16 @@ class PlenaryVerbs(VerbsBase):
             return PointsChanged(s.code, vote.id, participant_id, item_id, mine, left, vote.item_total(item_id))
 
         return await self._apply(code, lambda s, _: s.set_points(participant_id, item_id, points), announce)
+
+    async def show_results(self, code: str, view: ResultsView | str | None = None) -> ResultsView:
+        """The projection shows the latest vote's results in `view` (None keeps the view); to the wall only."""
+        return await self._apply(code, lambda s, _: s.votes.show_results(view),
+                                 lambda s, chosen: ResultsShown(s.code, True, chosen))
+
+    async def hide_results(self, code: str) -> None:
+        """The projection goes back to the presented axe."""
+        return await self._apply(code, lambda s, _: s.votes.hide_results(),
+                                 lambda s, _: ResultsShown(s.code, False, s.votes.results_view))
 
     # --- Comments on an axe (wall, and the author's devices) -------------------------------
     async def add_comment(self, code: str, participant_id: str, axis_id: int, text: str) -> Comment:

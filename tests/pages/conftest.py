@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from nicegui import app
+from nicegui import app, background_tasks
 from nicegui.testing import User
 
 from atelier.context import Atelier
 from atelier.domain import records
+from atelier.domain.axes import Target, TargetKind
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.store import TinyDBSessionStore
-from tests.conftest import T0, make_session
+from tests.conftest import T0, build_axes, make_session
 
 CODE = "ABCDEF"
 
@@ -27,6 +29,24 @@ def running() -> Atelier:
     return app.state.atelier
 
 
+async def tap(user: User, marker: str) -> None:
+    """Click, then wait for the handlers that click started (they await the disk) before the next step."""
+    await _settled(lambda: user.find(marker=marker).click())
+
+
+async def fire(user: User, marker: str, event: str) -> None:
+    """Like `tap` for another event: « blur » (leaving a field), « keydown.enter »…"""
+    await _settled(lambda: user.find(marker=marker).trigger(event))
+
+
+async def _settled(action: Callable[[], object]) -> None:
+    before = set(background_tasks.running_tasks)
+    action()
+    started = background_tasks.running_tasks - before
+    if started:
+        await asyncio.wait(started, timeout=10)
+
+
 def set_value(user: User, marker: str, value) -> None:
     """Choose in a select/radio/toggle as a tap would (the simulated user cannot open menus)."""
     with user:
@@ -34,22 +54,54 @@ def set_value(user: User, marker: str, value) -> None:
             element.value = value
 
 
-async def join(user: User, code: str, *, role: str = "elu", commune: str = "Fontenelle", name: str = "") -> None:
+async def join(user: User, code: str, *, role: str = "elu", commune: str = "Fontenelle", name: str = "",
+               structure: str = "", ready: str = "send") -> None:
+    """Introduce this phone; `ready` is the marker the main page shows once it is in (no form in phase 3)."""
     await user.open(f"/j/{code}")
     set_value(user, "role", role)
     set_value(user, "commune", commune)
     if name:
         user.find(marker="name").type(name)
+    if structure:
+        user.find(marker="structure").type(structure)
     user.find(marker="start").click()
-    await user.should_see(marker="send")
+    await user.should_see(marker=ready)
 
 
 async def post_difficulty(user: User, text: str, *, theme: str = "Mobilité", risk: str = "eleve") -> None:
     user.find(marker="text").type(text)
     set_value(user, "theme", theme)
     set_value(user, "risk", risk)
-    user.find(marker="send").click()
-    await asyncio.sleep(0.05)  # let the send handler run (it awaits the disk) before the next step
+    await tap(user, "send")
+
+
+@pytest.fixture
+def testimonies(data_dir: Path) -> str:
+    """A démarche with the témoignages open and the Mission Locale speaking. Request it before `user`."""
+    session = make_session(open_phase=PhaseKey.TEMOIGNAGES)
+    session.witnesses.set_speaking(session.witnesses.add("Mission Locale", "service_public").id)
+    TinyDBSessionStore(data_dir).save(records.session_record(session))
+    return CODE
+
+
+@pytest.fixture
+def restitution(data_dir: Path) -> dict[str, int]:
+    """Phase 1 ran (two difficultés, a ressource), the axes of `build_axes` are built, the first one backed by
+    the two difficultés; the restitution is open. Returns the ids of `build_axes`. Request it before `user`."""
+    session = make_session(open_phase=PhaseKey.ETAT_DES_LIEUX)
+    session.register_participant("seed", role="elu", commune="Vernoux", now=T0)
+    bus = session.add_contribution("seed", kind="difficulte", text="Pas de bus", theme="Mobilité", risk="eleve",
+                                   now=T0)
+    permis = session.add_contribution("seed", kind="difficulte", text="Permis trop cher", theme="Mobilité",
+                                      risk="modere", now=T0)
+    session.add_contribution("seed", kind="ressource", text="Transport solidaire", theme="Mobilité", now=T0)
+    session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
+    ids = build_axes(session)
+    session.link_evidence(bus.id, Target(TargetKind.AXIS, ids["mobility"]))
+    session.link_evidence(permis.id, Target(TargetKind.PISTE, ids["permis"]))
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, T0)
+    TinyDBSessionStore(data_dir).save(records.session_record(session))
+    return ids
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from tests.conftest import TOKEN
-from tests.pages.conftest import join, post_difficulty, running, set_value
-
-WRITE = 30  # retries (0.1 s each): what a click changes shows once it is on disk
+from tests.pages.conftest import join, post_difficulty, running, set_value, tap
 
 
 def options(user: User, marker: str) -> dict[str, str]:
@@ -28,54 +26,54 @@ async def test_analysis_screen_needs_the_facilitator_token(analysed: str, user: 
 async def test_console_links_to_the_analysis_and_axes_screens(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}?token={TOKEN}")
     user.find(marker="analyse-link").click()
-    await user.should_see("Carte des écarts besoins / offre", retries=WRITE)
+    await user.should_see("Carte des écarts besoins / offre")
     user.find(marker="axes-link").click()
-    await user.should_see("Aucun axe pour l'instant.", retries=WRITE)
+    await user.should_see("Aucun axe pour l'instant.")
 
 
 async def test_facilitator_filters_the_contributions_and_reads_the_counts(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    await user.should_see("7 comptées · 8 affichées sur 8", retries=WRITE)
-    await user.should_see("3 difficultés · 3 ressources · 0 constat · 0 enjeu · 1 préconisation", retries=WRITE)
-    await user.should_see("Signature : Mission Locale", retries=WRITE)
-    await user.should_see("masquée, non comptée", retries=WRITE)  # n° 8 is listed with its state, not counted
+    await user.should_see("7 comptées · 8 affichées sur 8")
+    await user.should_see("3 difficultés · 3 ressources · 0 constat · 0 enjeu · 1 préconisation")
+    await user.should_see("Signature : Mission Locale")
+    await user.should_see("masquée, non comptée")  # n° 8 is listed with its state, not counted
     assert options(user, "filter-theme")["Mobilité"] == "Mobilité (4)"
 
     set_value(user, "filter-theme", "Mobilité")
-    await user.should_see("4 comptées · 4 affichées sur 8", retries=WRITE)
-    await user.should_see("2 difficultés · 1 ressource · 0 constat · 0 enjeu · 1 préconisation", retries=WRITE)
-    await user.should_not_see(marker="analysis-3", retries=WRITE)
+    await user.should_see("4 comptées · 4 affichées sur 8")
+    await user.should_see("2 difficultés · 1 ressource · 0 constat · 0 enjeu · 1 préconisation")
+    await user.should_not_see(marker="analysis-3")
     assert options(user, "filter-theme")["Santé"] == "Santé (3)"  # what choosing Santé instead would give
     assert options(user, "filter-structure")["CCAS"] == "CCAS (1)"
 
     set_value(user, "filter-phase", "temoignages")
-    await user.should_see("1 comptées · 1 affichées sur 8", retries=WRITE)
-    await user.should_see("Un transport à la demande", retries=WRITE)
-    await user.should_not_see(marker="analysis-1", retries=WRITE)
+    await user.should_see("1 comptées · 1 affichées sur 8")
+    await user.should_see("Un transport à la demande")
+    await user.should_not_see(marker="analysis-1")
 
     set_value(user, "filter-phase", "*")
     set_value(user, "filter-theme", "Santé")
-    await user.should_see("3 comptées · 4 affichées sur 8", retries=WRITE)
+    await user.should_see("3 comptées · 4 affichées sur 8")
     user.find(marker="count-hidden").click()
-    await user.should_see("4 comptées · 4 affichées sur 8", retries=WRITE)
+    await user.should_see("4 comptées · 4 affichées sur 8")
 
 
 async def test_gap_map_flags_the_theme_where_needs_outweigh_the_offer(analysed: str, create_user) -> None:
     facilitator: User = create_user()
     await facilitator.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    await facilitator.should_see("Besoins supérieurs à l'offre : Mobilité", retries=WRITE)
+    await facilitator.should_see("Besoins supérieurs à l'offre : Mobilité")
     flagged = facilitator.find(marker="gap-theme-flagged").elements.pop()
     assert "Santé" not in flagged.text  # need 2 against 2 ressources
-    await facilitator.should_see("Besoins supérieurs à l'offre : Fontenelle, Vernoux", retries=WRITE)
-    await facilitator.should_see("▲ Besoins > offre", retries=WRITE)
+    await facilitator.should_see("Besoins supérieurs à l'offre : Fontenelle, Vernoux")
+    await facilitator.should_see("▲ Besoins > offre")
 
     phone: User = create_user()
     await join(phone, analysed, commune="Marcilly")
     await post_difficulty(phone, "Pas de crèche", theme="Petite enfance", risk="eleve")
 
-    await facilitator.should_see("Besoins supérieurs à l'offre : Mobilité, Petite enfance", retries=WRITE)
-    await facilitator.should_see("Besoins supérieurs à l'offre : Fontenelle, Marcilly, Vernoux", retries=WRITE)
-    await facilitator.should_see("8 comptées · 9 affichées sur 9", retries=WRITE)
+    await facilitator.should_see("Besoins supérieurs à l'offre : Mobilité, Petite enfance")
+    await facilitator.should_see("Besoins supérieurs à l'offre : Fontenelle, Marcilly, Vernoux")
+    await facilitator.should_see("8 comptées · 9 affichées sur 9")
 
 
 async def test_merging_two_contributions_keeps_both_shares(analysed: str, create_user) -> None:
@@ -83,26 +81,25 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
     await console.open(f"/f/{analysed}?token={TOKEN}")
     facilitator: User = create_user()
     await facilitator.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    await facilitator.should_see("Fusion : cochez « À fusionner » sur deux contributions du même type.", retries=WRITE)
+    await facilitator.should_see("Fusion : cochez « À fusionner » sur deux contributions du même type.")
 
     facilitator.find(marker="pick-1").click()
     facilitator.find(marker="pick-2").click()
-    await facilitator.should_see("Fusion : n° 1 et 2 choisies.", retries=WRITE)
+    await facilitator.should_see("Fusion : n° 1 et 2 choisies.")
     facilitator.find(marker="merge-open").click()
     facilitator.find(marker="merge-text").clear().type("Aucun bus ni transport le soir")
-    facilitator.find(marker="merge-confirm").click()
+    await tap(facilitator, "merge-confirm")
 
-    await facilitator.should_see(marker="analysis-9", retries=WRITE)  # the result, listed last
-    await facilitator.should_see("Aucun bus ni transport le soir", retries=WRITE)
+    await facilitator.should_see(marker="analysis-9")  # the result, listed last
+    await facilitator.should_see("Aucun bus ni transport le soir")
     # carol and ml
-    await facilitator.should_see("Mobilité · Tout le territoire · Risque élevé · +2 partagent",
-                                 retries=WRITE)
-    await facilitator.should_see("n° 9 · Difficulté · État des lieux · fusion des n° 1 et 2", retries=WRITE)
-    await facilitator.should_see("n° 1 · Difficulté · État des lieux · fusionnée dans n° 9, non comptée", retries=WRITE)
-    await facilitator.should_see("6 comptées · 9 affichées sur 9", retries=WRITE)
-    await console.should_see("Aucun bus ni transport le soir", retries=WRITE)
-    await console.should_see("n° 2 · Difficulté · fusionnée dans n° 9", retries=WRITE)
-    await console.should_not_see(marker="hide-2", retries=WRITE)  # nothing to hide: it is out of every list already
+    await facilitator.should_see("Mobilité · Tout le territoire · Risque élevé · +2 partagent")
+    await facilitator.should_see("n° 9 · Difficulté · État des lieux · fusion des n° 1 et 2")
+    await facilitator.should_see("n° 1 · Difficulté · État des lieux · fusionnée dans n° 9, non comptée")
+    await facilitator.should_see("6 comptées · 9 affichées sur 9")
+    await console.should_see("Aucun bus ni transport le soir")
+    await console.should_see("n° 2 · Difficulté · fusionnée dans n° 9")
+    await console.should_not_see(marker="hide-2")  # nothing to hide: it is out of every list already
 
 
 async def test_merging_a_difficulty_with_a_resource_is_refused_in_french(analysed: str, user: User) -> None:
@@ -110,6 +107,6 @@ async def test_merging_a_difficulty_with_a_resource_is_refused_in_french(analyse
     user.find(marker="pick-1").click()
     user.find(marker="pick-6").click()
     user.find(marker="merge-open").click()
-    user.find(marker="merge-confirm").click()
-    await user.should_see("On ne fusionne que deux contributions du même type.", retries=WRITE)
+    await tap(user, "merge-confirm")
+    await user.should_see("On ne fusionne que deux contributions du même type.")
     assert running().service.get(analysed).contributions[1].merged_into is None

@@ -1,0 +1,84 @@
+"""`atelier export …` and `atelier import …`: exports without the server, and restoring an archive.
+
+Both work on the data dir's files directly. Import into the data dir of a stopped server (or restart
+it afterwards): a running server only reads the data dir when it starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from atelier import texts
+
+COMMANDS = ("export", "import")
+FORMATS = ("docx", "csv", "json")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="exporte une démarche : restitution DOCX, CSV des contributions "
+                                                "ou archive JSON")
+    export.add_argument("code", help="code de la démarche (ex. DEMA24)")
+    export.add_argument("--format", choices=FORMATS, default="docx", help="format (défaut : docx)")
+    export.add_argument("--output", type=Path, default=None,
+                        help="fichier à écrire (défaut : restitution-<territoire>-<date>.<format>)")
+    export.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    export.add_argument("--template", type=Path, default=None,
+                        help="modèle Word dont la restitution prend les styles (défaut : templates/restitution.docx)")
+    export.add_argument("--detail-votes", action="store_true", help=texts.CLI_DETAIL_VOTES)
+
+    restore = commands.add_parser("import", help="restaure une démarche depuis son archive JSON")
+    restore.add_argument("file", type=Path, help="archive JSON exportée par Atelier")
+    restore.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    restore.add_argument("--replace", action="store_true",
+                         help="remplace la démarche de même code si elle existe déjà")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so `atelier --help` stays instant.
+    from atelier.domain.errors import DomainError
+
+    try:
+        return export(args) if args.command == "export" else import_archive(args)
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+
+
+def export(args: argparse.Namespace) -> int:
+    from atelier.domain import records
+    from atelier.domain.codes import is_well_formed, normalise_code
+    from atelier.export.formats import ExportFormat, render
+    from atelier.store import TinyDBSessionStore
+
+    code = normalise_code(args.code)
+    record = TinyDBSessionStore(args.data_dir).load(code) if is_well_formed(code) else None
+    if record is None:
+        print(texts.ERR_SESSION_NOT_FOUND.format(code=args.code), file=sys.stderr)
+        return 1
+    rendered = render(records.session_from_record(record), ExportFormat(args.format), today=date.today(),
+                      template=args.template, detailed_votes=args.detail_votes)
+    output: Path = args.output or Path(rendered.filename)
+    output.write_bytes(rendered.content)
+    print(texts.CLI_EXPORTED.format(path=output))
+    return 0
+
+
+def import_archive(args: argparse.Namespace) -> int:
+    from atelier.domain import records
+    from atelier.export.archive import session_from_archive
+    from atelier.store import TinyDBSessionStore
+
+    if not args.file.is_file():
+        print(texts.CLI_FILE_MISSING.format(path=args.file), file=sys.stderr)
+        return 1
+    session = session_from_archive(args.file.read_bytes())
+    store = TinyDBSessionStore(args.data_dir)
+    if store.load(session.code) is not None and not args.replace:
+        print(texts.CLI_ALREADY_EXISTS.format(code=session.code, folder=args.data_dir), file=sys.stderr)
+        return 1
+    store.save(records.session_record(session))
+    print(texts.CLI_IMPORTED.format(territory=session.territory, code=session.code, folder=args.data_dir))
+    return 0

@@ -1,0 +1,78 @@
+"""What the room sees: which screen the projection shows, and how a ballot lists the items of a vote.
+
+The projection follows the démarche by itself: the phase that is open (or else the last one that
+ran) decides between the wall of the état des lieux, the témoignages and the restitution; during
+the restitution, the facilitator's latest move decides between the presented axe and the results
+of the latest vote (opening a vote or showing its results puts them up, presenting an axe takes
+them down).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from atelier import texts
+from atelier.domain.axes import SECTION_TARGETS, Axis, AxisBoard, Line
+from atelier.domain.errors import NotFound
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.session import Session
+from atelier.domain.votes import PriorityVote
+
+
+class Screen(StrEnum):
+    WALL = "mur"  # état des lieux: difficultés and ressources by theme
+    TESTIMONIES = "temoignages"  # who speaks, constats / enjeux / préconisations
+    AXIS = "axe"  # the presented axe, or the list of axes when none is presented
+    VOTE = "vote"  # the latest vote's results
+
+
+PHASE_SCREENS = {
+    PhaseKey.ETAT_DES_LIEUX: Screen.WALL,
+    PhaseKey.TEMOIGNAGES: Screen.TESTIMONIES,
+    PhaseKey.RESTITUTION: Screen.AXIS,
+}
+
+
+def shown_phase(session: Session) -> PhaseKey:
+    """The open phase; between two soirées the last one that ran; before anything, the état des lieux."""
+    if session.open_phase is not None:
+        return session.open_phase.key
+    started = [key for key, phase in session.phases.items() if phase.status is not PhaseStatus.UPCOMING]
+    return started[-1] if started else PhaseKey.ETAT_DES_LIEUX
+
+
+def projection_screen(session: Session) -> Screen:
+    screen = PHASE_SCREENS[shown_phase(session)]
+    if screen is Screen.AXIS and session.votes.results_shown and session.votes.latest is not None:
+        return Screen.VOTE
+    return screen
+
+
+def axis_number(board: AxisBoard, axis_id: int) -> int:
+    """« Axe 2 »: the position on the board, from 1."""
+    return [axis.id for axis in board.axes].index(board.axis(axis_id).id) + 1
+
+
+@dataclass(frozen=True)
+class BallotSection:
+    axis: Axis
+    items: list[Line]
+
+
+def ballot(vote: PriorityVote, board: AxisBoard) -> list[BallotSection]:
+    """The items of the vote grouped under the axe that holds them, in board order; axes with none are left out."""
+    wanted = set(vote.items)
+    section = next(s for s, target in SECTION_TARGETS.items() if target is vote.target)
+    sections = [BallotSection(axis, [line for line in axis.section(section) if line.id in wanted])
+                for axis in board.axes]
+    return [s for s in sections if s.items]
+
+
+def item_text(board: AxisBoard, item_id: int) -> str:
+    """The text of a voted line as it reads now; a line removed after its vote closed still gets a name."""
+    try:
+        return board.find_line(item_id)[2].text
+    except NotFound:
+        return texts.VOTE_ITEM_REMOVED
+

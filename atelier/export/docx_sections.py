@@ -1,0 +1,96 @@
+"""The restitution's main sections, in the order of the method's fiches.
+
+Each section is `(document, session) -> None` and adds nothing when the session has nothing for it:
+the document never carries an empty heading or placeholder text.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+
+from atelier import texts
+from atelier.domain.model import Phase, PhaseKey
+from atelier.domain.session import Session
+from atelier.export.analysis import testifying_structures, theme_gaps
+from atelier.export.charts import gap_chart_png
+from atelier.export.docx_writer import Writer
+from atelier.export.french import french_date, french_date_range, french_number
+
+
+def cover(document: Document, session: Session) -> None:
+    """Territory, the démarche's title, the span of its dated phases, who prepared the document."""
+    writer = Writer(document)
+    writer.heading(session.territory, 0)
+    writer.paragraph(session.title, "Subtitle")
+    days = [phase.date for phase in session.phases.values() if phase.date]
+    if days:
+        writer.paragraph(french_date_range(days))
+    if session.context.author:
+        writer.paragraph(texts.DOC_PREPARED_BY.format(author=session.context.author))
+    writer.page_break()
+
+
+def context(document: Document, session: Session) -> None:
+    """Population and year, number of communes, seat, history: the facts the facilitator entered."""
+    writer = Writer(document)
+    facts = session.context
+    writer.heading(texts.DOC_CONTEXT, 1)
+    if facts.population is not None:
+        population = french_number(facts.population)
+        writer.paragraph(texts.DOC_POPULATION_YEAR.format(population=population, year=facts.population_year)
+                         if facts.population_year else texts.DOC_POPULATION.format(population=population))
+    writer.paragraph(f"{texts.count(len(session.communes), texts.DOC_COMMUNES)} : {', '.join(session.communes)}.")
+    if facts.seat:
+        writer.paragraph(texts.DOC_SEAT.format(seat=facts.seat))
+    writer.paragraphs(facts.history)
+
+
+def calendar(document: Document, session: Session) -> None:
+    """Each phase that took place: its date, what it was; for the témoignages, who testified."""
+    phases = [phase for phase in session.phases.values() if _took_place(session, phase)]
+    if not phases:
+        return
+    writer = Writer(document)
+    writer.heading(texts.DOC_CALENDAR, 1)
+    for phase in phases:
+        description = texts.DOC_PHASE_DESCRIPTIONS[phase.key]
+        if phase.date:
+            writer.labelled(french_date(phase.date), description)
+        else:
+            writer.paragraph(description)
+        structures = testifying_structures(session) if phase.key is PhaseKey.TEMOIGNAGES else []
+        if structures:
+            writer.paragraph(texts.DOC_TESTIFIED)
+            for structure in structures:
+                writer.bullet(structure)
+
+
+def _took_place(session: Session, phase: Phase) -> bool:
+    return phase.date is not None or bool(session.visible_contributions(phase.key))
+
+
+def gaps(document: Document, session: Session) -> None:
+    """Per theme, difficultés weighted by risk against ressources: a table, then a chart."""
+    rows = theme_gaps(session)
+    if not rows:
+        return
+    writer = Writer(document)
+    writer.heading(texts.DOC_GAPS, 1)
+    writer.paragraph(texts.DOC_GAPS_INTRO)
+    writer.table(texts.DOC_GAPS_HEADERS,
+                 [(g.key, g.difficulties, g.need, g.resources, _signed(g.gap)) for g in rows])
+    writer.picture(gap_chart_png(rows), texts.GAP_CHART_CAPTION)
+
+
+def _signed(number: int) -> str:
+    """« +4 », « 0 », and for a negative gap a true minus sign (U+2212), as French typography wants."""
+    return f"+{number}" if number > 0 else str(number).replace("-", "\u2212")
+
+
+def comments(document: Document, session: Session) -> None:
+    """« Commentaires et enjeux majeurs »: the facilitator's analysis, paragraph by paragraph."""
+    if not session.context.analysis:
+        return
+    writer = Writer(document)
+    writer.heading(texts.DOC_COMMENTS, 1)
+    writer.paragraphs(session.context.analysis)

@@ -1,0 +1,201 @@
+"""Writing into a restitution document by style name only, so the template decides how it looks.
+
+The document starts as the template with its body emptied: its styles, page setup, headers and
+footers (logo, page numbers) stay. A user's template may lack a style we name; the text then goes
+in as plain paragraphs rather than failing.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+from atelier import texts
+from atelier.domain.errors import InvalidInput
+from atelier.domain.session import Session
+from atelier.presets import templates_dir
+
+TEMPLATE_NAME = "restitution.docx"
+BULLET_FALLBACK = "• "
+SUB_BULLET_FALLBACK = "\u2013 "  # an en dash
+FIRST_COLUMN_SHARE = 0.34
+SHORT_TABLE = 25  # rows; a longer table may run over pages
+
+
+def default_template() -> Path:
+    return templates_dir() / TEMPLATE_NAME
+
+
+def blank_document(template: Path) -> Document:
+    """The template with its body content removed; the final section properties are kept."""
+    if not template.is_file():
+        raise InvalidInput(texts.ERR_TEMPLATE_MISSING.format(path=template))
+    try:
+        document = docx.Document(str(template))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise InvalidInput(texts.ERR_TEMPLATE_UNREADABLE.format(path=template)) from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def set_properties(document: Document, session: Session) -> None:
+    """Title and author as Word and file managers show them; nothing left over from the template."""
+    props = document.core_properties
+    author = session.context.author or session.territory
+    props.title = f"{session.title} — {session.territory}"
+    props.subject = session.title
+    props.author = props.last_modified_by = author
+    props.language = "fr-FR"
+    props.keywords = props.comments = props.category = ""
+    props.revision = 1
+    # The document reflects the session as last changed, so two exports of it are identical.
+    props.created = props.modified = session.updated_at.astimezone(UTC).replace(tzinfo=None)
+
+
+class Writer:
+    """Styles are set by their id, looked up once: python-docx's own lookup scans every style for each
+    paragraph, which made the annex of a 5,000-contribution démarche take several seconds more."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._styles: dict[str, str] = {style.name: style.style_id for style in document.styles}
+
+    def paragraph(self, text: str = "", style: str = "Normal") -> Paragraph:
+        paragraph = self.document.add_paragraph(text)
+        if style != "Normal" and style in self._styles:
+            paragraph._p.get_or_add_pPr().style = self._styles[style]
+        return paragraph
+
+    def paragraphs(self, text: str) -> None:
+        """Free text typed over several lines: one paragraph per non-empty line."""
+        for line in text.splitlines():
+            if line.strip():
+                self.paragraph(line)
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        name = "Title" if level == 0 else f"Heading {level}"
+        if name in self._styles:
+            return self.paragraph(text, name)
+        paragraph = self.paragraph()
+        paragraph.add_run(text).bold = True
+        return paragraph
+
+    def labelled(self, label: str, text: str) -> Paragraph:
+        """« 16 octobre 2017 — Soirée de témoignages… »: a strong label, then plain text."""
+        paragraph = self.paragraph()
+        self.run(paragraph, label, "Strong")
+        paragraph.add_run(f" — {text}")
+        return paragraph
+
+    def bullet(self, text: str, details: str = "") -> Paragraph:
+        if "List Bullet" in self._styles:
+            paragraph = self.paragraph(text, "List Bullet")
+        else:
+            paragraph = self.paragraph(BULLET_FALLBACK + text)
+        if details:
+            self.run(paragraph, f" — {details}", "Emphasis")
+        return paragraph
+
+    def sub_bullet(self, text: str) -> Paragraph:
+        """A bullet under the one before it, one level in (a piste's sub-lines)."""
+        if "List Bullet 2" in self._styles:
+            return self.paragraph(text, "List Bullet 2")
+        paragraph = self.paragraph(SUB_BULLET_FALLBACK + text)
+        paragraph.paragraph_format.left_indent = Cm(1.2)
+        return paragraph
+
+    def run(self, paragraph: Paragraph, text: str, style: str) -> None:
+        run = paragraph.add_run(text)
+        if style in self._styles:
+            run._r.get_or_add_rPr().style = self._styles[style]
+        else:
+            run.bold = style == "Strong"
+            run.italic = style == "Emphasis"
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str | int]],
+              shares: Sequence[float] | None = None) -> None:
+        """`shares`: each column's part of the text width; by default the first column gets the room."""
+        table = self.document.add_table(rows=1, cols=len(headers))
+        if "Table Grid" in self._styles:
+            table.style = self.document.styles["Table Grid"]
+        for cell, header in zip(table.rows[0].cells, headers, strict=True):
+            self.run(cell.paragraphs[0], header, "Strong")
+        _row_flag(table.rows[0], "w:tblHeader")  # repeated atop each page a long table runs over
+        for values in rows:
+            row = table.add_row()
+            _row_flag(row, "w:cantSplit")  # a row never breaks across two pages
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = str(value)
+        self._column_widths(table, shares)
+        if len(rows) <= SHORT_TABLE:
+            _keep_together(table)
+        self.paragraph()  # Word glues consecutive tables together; a paragraph keeps them apart
+
+    def _column_widths(self, table: Table, shares: Sequence[float] | None) -> None:
+        """By default the first column holds names (themes, communes): it gets the room; figures share the rest."""
+        count = len(table.columns)
+        width = self.text_width()
+        if shares:
+            widths = [int(width * share) for share in shares]
+        else:
+            first = width if count == 1 else int(width * FIRST_COLUMN_SHARE)
+            widths = [first] + [int((width - first) / (count - 1))] * (count - 1)
+        table.autofit = False
+        for column, column_width in zip(table.columns, widths, strict=True):
+            column.width = Length(column_width)
+            for cell in column.cells:
+                cell.width = Length(column_width)
+
+    def picture(self, png: bytes, caption: str) -> None:
+        shape = self.document.add_picture(io.BytesIO(png), width=self.text_width())
+        shape._inline.docPr.set("descr", caption)  # alternative text for screen readers
+        self.paragraph(caption, "Caption")
+
+    def text_width(self) -> Length:
+        section = self.document.sections[-1]
+        if section.page_width and section.left_margin is not None and section.right_margin is not None:
+            return Length(section.page_width - section.left_margin - section.right_margin)
+        return Cm(16)
+
+    def page_break(self) -> None:
+        self.document.add_page_break()
+
+    def landscape_pages(self) -> None:
+        """From here on, pages turned sideways (a wide table); header and footer go on as before."""
+        portrait = self.document.sections[-1]
+        width, height = portrait.page_width, portrait.page_height
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        if width and height:
+            section.page_width, section.page_height = max(width, height), min(width, height)
+        section.different_first_page_header_footer = False  # its first page is no cover: number it
+
+
+def _keep_together(table: Table) -> None:
+    """A short table moves to the next page whole rather than leaving its header row behind."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def _row_flag(row: _Row, name: str) -> None:
+    flag = OxmlElement(name)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)

@@ -1,0 +1,63 @@
+"""The three export formats as one table: what the console buttons, the download routes and the CLI share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from atelier.domain.session import Session
+from atelier.export.archive import archive_json
+from atelier.export.csv_export import contributions_csv
+from atelier.export.french import ascii_slug
+
+FILE_PREFIX = "restitution"
+
+
+class ExportFormat(StrEnum):
+    DOCX = "docx"
+    CSV = "csv"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    content: bytes
+    filename: str
+    media_type: str
+
+
+MEDIA_TYPES = {
+    ExportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.JSON: "application/json",
+}
+
+
+def render(session: Session, fmt: ExportFormat, *, today: date, template: Path | None = None,
+           detailed_votes: bool = False) -> Rendered:
+    """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop.
+
+    `detailed_votes` (DOCX only) adds the votes by role, by commune and « une commune, une voix ».
+    """
+    return Rendered(_content(session, fmt, template, detailed_votes), export_filename(session, fmt, today),
+                    MEDIA_TYPES[fmt])
+
+
+def _content(session: Session, fmt: ExportFormat, template: Path | None, detailed_votes: bool) -> bytes:
+    match fmt:
+        case ExportFormat.DOCX:
+            from atelier.export.restitution import restitution_docx  # python-docx and matplotlib load slowly
+
+            return restitution_docx(session, template, detailed_votes=detailed_votes)
+        case ExportFormat.CSV:
+            # The BOM tells French spreadsheets (Excel above all) that the file is UTF-8: accents intact.
+            return contributions_csv(session).encode("utf-8-sig")
+        case ExportFormat.JSON:
+            return archive_json(session).encode("utf-8")
+
+
+def export_filename(session: Session, fmt: ExportFormat, today: date) -> str:
+    """`restitution-<territoire>-<AAAA-MM-JJ>.<ext>`: ASCII, no spaces, safe on every system and in mail."""
+    return f"{FILE_PREFIX}-{ascii_slug(session.territory)}-{today.isoformat()}.{fmt.value}"

@@ -1,0 +1,97 @@
+"""The console's vote controls: open a vote (on pistes or orientations, budget, cap), close it, read the
+results live in any view, and choose what the projection shows."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from atelier import texts
+from atelier.context import Atelier
+from atelier.domain.axes import TargetKind
+from atelier.domain.events import DomainEvent, PointsChanged, ResultsShown, VoteChanged
+from atelier.domain.session import Session
+from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, MAX_BUDGET, VOTE_TARGETS, ResultsView
+from atelier.pages.frame import attempt
+from atelier.pages.vote_views import ResultsPanel
+from atelier.pages.widgets import heading
+
+
+class VoteControls:
+    def __init__(self, atelier: Atelier, session: Session) -> None:
+        self.atelier, self.session = atelier, session
+        self.panel: ResultsPanel | None = None
+        self.panel_key: tuple[int, ResultsView] | None = None
+        with ui.column().classes("w-full gap-2").mark("vote-controls"):
+            heading(texts.CONSOLE_VOTE, 3)
+            with ui.row().classes("items-center gap-2") as self.opener:
+                ui.label(texts.CONSOLE_VOTE_TARGET)
+                self.target = ui.toggle({t.value: texts.TARGET_LABELS[t] for t in VOTE_TARGETS},
+                                        value=TargetKind.PISTE.value).props("no-caps").mark("vote-target")
+                self.budget = ui.number(texts.CONSOLE_VOTE_BUDGET, value=DEFAULT_BUDGET, min=1, max=MAX_BUDGET) \
+                    .props("outlined dense").classes("w-44").mark("vote-budget")
+                self.cap = ui.number(texts.CONSOLE_VOTE_CAP, value=DEFAULT_CAP, min=1, max=MAX_BUDGET) \
+                    .props("outlined dense").classes("w-44").mark("vote-cap")
+                ui.button(texts.CONSOLE_OPEN_VOTE, on_click=self.open_vote).props("no-caps").mark("open-vote")
+            with ui.row().classes("items-center gap-4"):
+                self.state = ui.label().classes("text-lg").mark("vote-state")
+                self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: attempt(
+                    lambda: atelier.service.close_vote(session.code))).props("no-caps color=negative") \
+                    .mark("close-vote")
+            with ui.row().classes("items-center gap-2") as self.view_row:
+                ui.label(texts.CONSOLE_RESULTS_VIEW)
+                self.view = ui.toggle({v.value: texts.RESULTS_VIEW_LABELS[v] for v in ResultsView},
+                                      value=session.votes.results_view.value, on_change=self._show_results) \
+                    .props("no-caps").mark("results-view")
+                ui.button(texts.CONSOLE_PROJECT_RESULTS, on_click=lambda: attempt(
+                    lambda: atelier.service.show_results(session.code, self.view.value))) \
+                    .props("no-caps outline").mark("project-results")
+                ui.button(texts.CONSOLE_BACK_TO_AXIS, on_click=lambda: attempt(
+                    lambda: atelier.service.hide_results(session.code))).props("no-caps flat").mark("hide-results")
+            self.results = ui.column().classes("w-full console-results")
+        self.refresh()
+
+    async def open_vote(self) -> None:
+        await attempt(lambda: self.atelier.service.open_vote(
+            self.session.code, self.target.value or "", budget=_whole(self.budget.value), cap=_whole(self.cap.value)))
+
+    def on_event(self, event: DomainEvent) -> None:
+        match event:
+            case PointsChanged() if self.panel is not None:
+                self.panel.on_points(event)
+                self._show_state()
+            case VoteChanged() | ResultsShown():
+                self.refresh()
+
+    def refresh(self) -> None:
+        self._show_state()
+        self._show_results()
+
+    def _show_state(self) -> None:
+        vote, current = self.session.votes.latest, self.session.votes.current
+        self.opener.set_visibility(current is None)
+        self.closer.set_visibility(current is not None)
+        self.view_row.set_visibility(vote is not None)
+        if vote is None:
+            self.state.set_text(texts.CONSOLE_NO_VOTE)
+            return
+        state = texts.CONSOLE_VOTE_STATE_OPEN if vote.is_open else texts.CONSOLE_VOTE_STATE_CLOSED
+        self.state.set_text(state.format(items=texts.TARGET_LABELS_PLURAL[vote.target],
+                                         voters=texts.count(vote.voters, texts.VOTERS)))
+
+    def _show_results(self) -> None:
+        """The latest vote in the view chosen here (what is projected is chosen with the button)."""
+        vote = self.session.votes.latest
+        key = (vote.id, ResultsView(self.view.value or ResultsView.TOTAL)) if vote else None
+        if key == self.panel_key:
+            return
+        self.panel_key = key
+        self.results.clear()
+        self.panel = None
+        if vote is not None and key is not None:
+            with self.results:
+                self.panel = ResultsPanel(self.session, vote, key[1])
+
+
+def _whole(value: float | None) -> int:
+    """A number field gives a float (or None when emptied): the domain wants a whole number."""
+    return int(value) if value is not None and float(value).is_integer() else -1

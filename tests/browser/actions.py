@@ -1,0 +1,112 @@
+"""What people do in the room, as a browser does it: click on what they read (texts from `atelier.texts`)."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Locator, Page, expect
+
+from atelier import texts
+from atelier.domain.model import ContributionKind, PhaseKey, Risk, Role
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+# --- Facilitator --------------------------------------------------------------------------------
+def create_session(console: Page, *, territory: str, communes: list[str], themes: list[str]) -> str:
+    """Fill the home page's form; return the new démarche's code, read from the console's address."""
+    console.get_by_label(texts.HOME_TERRITORY).fill(territory)
+    console.get_by_label(texts.HOME_COMMUNES).fill("\n".join(communes))
+    console.get_by_label(texts.HOME_THEMES).fill("\n".join(themes))
+    console.get_by_role("button", name=texts.HOME_CREATE).click()
+    console.wait_for_url(re.compile(r"/f/[A-Z0-9]{6}$"))
+    return console.url.rsplit("/", 1)[1]
+
+
+def phase_button(console: Page, phase: PhaseKey, action: str) -> Locator:
+    """« Ouvrir », « Fermer » or « Rouvrir » on the line of one phase."""
+    line = console.locator(".nicegui-row").filter(has_text=f"{texts.PHASE_LABELS[phase]} — ")
+    return line.get_by_role("button", name=action, exact=True)
+
+
+def console_row(console: Page, text: str) -> Locator:
+    """The moderation card of one contribution (cards inside the list's card)."""
+    return console.locator(".q-card .q-card").filter(has=console.get_by_text(text, exact=True))
+
+
+def hide(console: Page, text: str) -> None:
+    row = console_row(console, text)
+    row.get_by_role("button", name=texts.CONSOLE_HIDE).click()
+    expect(row.get_by_role("button", name=texts.CONSOLE_RESTORE)).to_be_visible()
+
+
+# --- Phone --------------------------------------------------------------------------------------
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick in a Quasar select: tap the field, then the option in its menu (a dialog on a phone)."""
+    page.get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(page.get_by_role("option", name=option, exact=True)).to_have_count(0)
+
+
+def join(phone: Page, url: str, *, role: Role, commune: str | None, name: str = "", structure: str = "") -> None:
+    """Open the scanned address and introduce yourself; `commune=None` is « Tout le territoire »."""
+    phone.goto(url)
+    phone.get_by_role("radio", name=texts.ROLE_LABELS[role], exact=True).click()
+    choose(phone, texts.PHONE_COMMUNE, commune or texts.WHOLE_TERRITORY)
+    if structure:
+        phone.get_by_label(texts.PHONE_STRUCTURE).fill(structure)
+    if name:
+        phone.get_by_label(texts.PHONE_NAME).fill(name)
+    phone.get_by_role("button", name=texts.PHONE_START).click()
+    expect(phone.get_by_role("button", name=texts.PHONE_SEND)).to_be_visible()
+
+
+def text_field(phone: Page, kind: ContributionKind = ContributionKind.DIFFICULTY) -> Locator:
+    return phone.get_by_label(texts.PHONE_TEXT_LABEL[kind.value])
+
+
+def post(phone: Page, text: str, *, theme: str, kind: ContributionKind = ContributionKind.DIFFICULTY,
+         risk: Risk = Risk.HIGH, structure: str = "") -> None:
+    """Write and send one contribution; return once the phone lists it under « Mes contributions »."""
+    phone.get_by_role("button", name=texts.KIND_LABELS[kind], exact=True).click()
+    text_field(phone, kind).fill(text)
+    choose(phone, texts.PHONE_THEME, theme)
+    if kind is ContributionKind.DIFFICULTY:
+        phone.get_by_role("radio", name=texts.RISK_LABELS[risk], exact=True).click()
+    if structure:
+        phone.get_by_label(texts.PHONE_RESOURCE_STRUCTURE).fill(structure)
+    phone.get_by_role("button", name=texts.PHONE_SEND).click()
+    expect(phone.get_by_text(text, exact=True)).to_be_visible()
+    expect(text_field(phone, kind)).to_have_value("")
+
+
+def go_offline(phone: Page) -> float:
+    """Cut the phone's network (Wi-Fi lost, phone locked) and wait until its page has noticed.
+
+    Returns the moment it happened. Some Chromium versions keep open websockets alive under offline
+    emulation, unlike a real phone: the page's socket is then closed by hand.
+    """
+    phone.context.set_offline(True)
+    phone.evaluate("window.socket.connected && window.socket.io.engine.close()")
+    phone.wait_for_function("!window.socket.connected")
+    return time.monotonic()
+
+
+# --- Screens and paper --------------------------------------------------------------------------
+def decode_qr(picture: bytes | Image.Image) -> list[str]:
+    """What a phone's camera would read: every QR code zxing-cpp finds in the picture (PNG bytes or image)."""
+    image = Image.open(io.BytesIO(picture)) if isinstance(picture, bytes) else picture
+    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def save_artifact(page: Page, name: str, *, full_page: bool = False) -> Path:
+    """A screenshot under test-artifacts/, for people to look at (and for docs/)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=path, full_page=full_page)
+    return path

@@ -1,0 +1,161 @@
+"""Phases 2 and 3 as the room lives them: témoignages on the wall, the axes presented, comments, the timer."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from atelier.domain.model import PhaseKey, PhaseStatus
+from tests.conftest import TOKEN
+from tests.pages.conftest import CODE, join, running, set_value, tap
+
+
+async def post(user: User, kind: str, text: str, theme: str = "Mobilité") -> None:
+    set_value(user, "kind", kind)
+    user.find(marker="text").type(text)
+    set_value(user, "theme", theme)
+    await tap(user, "send")
+    await user.should_see("Merci ! Votre contribution est envoyée.")
+
+
+async def test_an_actor_posts_a_preconisation_and_the_projection_signs_it_with_the_structure(
+        testimonies: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{testimonies}")
+    await projection.should_see("Témoigne maintenant")
+    await projection.should_see("Mission Locale")
+    await projection.should_see("Service public")
+    actor: User = create_user()
+    await join(actor, testimonies, role="acteur_local", commune="*", structure="CCAS de Vernoux")
+    elu: User = create_user()
+    await join(elu, testimonies)
+    await elu.should_see("Témoigne maintenant : Mission Locale")
+
+    await post(actor, "preconisation", "Un minibus le samedi")
+    await post(elu, "constat", "Les jeunes partent", theme="Santé")
+
+    await projection.should_see("Un minibus le samedi")
+    await projection.should_see("CCAS de Vernoux · Mobilité")
+    await projection.should_see("Les jeunes partent")
+    await projection.should_see("Fontenelle · Santé")  # an élu who gave no name stays anonymous
+    await projection.should_see("1 constat · 0 enjeu · 1 préconisation · 2 participants")
+    await actor.should_see("Tout le territoire · CCAS de Vernoux")  # in « Mes contributions »
+
+
+async def test_merged_originals_leave_the_testimony_wall(testimonies: str, create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{testimonies}")
+    actor: User = create_user()
+    await join(actor, testimonies, role="acteur_institutionnel", commune="*", structure="CAF")
+    await post(actor, "enjeu", "Jeunes isolés")
+    await post(actor, "enjeu", "Isolement des jeunes")
+    await projection.should_see("Isolement des jeunes")
+
+    await running().service.merge_contributions(testimonies, 1, 2, text="L'isolement des jeunes ruraux")
+
+    await projection.should_see("L'isolement des jeunes ruraux")
+    await projection.should_not_see("Jeunes isolés")
+    await projection.should_not_see("Isolement des jeunes")
+    await projection.should_see("0 constat · 1 enjeu · 0 préconisation")
+
+
+async def test_the_facilitator_presents_an_axe_and_the_projection_shows_it_with_its_evidence(
+        restitution: dict[str, int], create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{CODE}")
+    await projection.should_see("Les axes stratégiques")
+    await projection.should_see("1. SE DÉPLACER")
+    phone: User = create_user()
+    await join(phone, CODE, ready="who")
+    await phone.should_see("L'animation va présenter les axes stratégiques.")
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{CODE}?token={TOKEN}")
+    await facilitator.should_see("À l'écran : la liste des axes")
+
+    facilitator.find(marker="next-axis").click()
+
+    await projection.should_see("Axe 1 sur 2")
+    await projection.should_see("SE DÉPLACER")
+    await projection.should_see("2 contributions à l'appui")
+    for line in ["L'isolement des hameaux", "Développer la mobilité solidaire", "Un transport à la demande",
+                 "Aider au permis"]:
+        await projection.should_see(line)
+    await facilitator.should_see("À l'écran : Axe 1 — Se déplacer")
+    await phone.should_see("À l'écran — Axe 1 : Se déplacer")
+    await phone.should_see("• Un transport à la demande")
+
+    facilitator.find(marker="next-axis").click()
+    await projection.should_see("SE SOIGNER")
+    await projection.should_not_see("L'isolement des hameaux")
+    await projection.should_not_see("2 contributions à l'appui")  # nothing backs the second axe yet
+
+
+async def test_a_comment_shown_by_the_facilitator_appears_on_the_projection(
+        restitution: dict[str, int], create_user) -> None:
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{CODE}?token={TOKEN}")
+    facilitator.find(marker="next-axis").click()
+    projection: User = create_user()
+    await projection.open(f"/p/{CODE}")
+    await projection.should_see("SE DÉPLACER")
+    phone: User = create_user()
+    await join(phone, CODE, ready="comment-text", name="Anne")
+
+    phone.find(marker="comment-text").type("Et le soir, après 19 h ?")
+    phone.find(marker="comment-send").click()
+
+    await phone.should_see("Merci ! Votre commentaire est transmis à l'animation.")
+    await facilitator.should_see("Et le soir, après 19 h ? · Anne · Élu·e · Fontenelle")
+    await projection.should_not_see("Et le soir, après 19 h ?")  # not until the facilitator chooses it
+    facilitator.find(marker="show-comment-1").click()
+    await projection.should_see("Et le soir, après 19 h ?")
+    await phone.should_see("Et le soir, après 19 h ?\n(Affiché à l'écran)")
+    facilitator.find(marker="hide-comment-1").click()
+    await projection.should_not_see("Et le soir, après 19 h ?")
+    await phone.should_see("Et le soir, après 19 h ?\n(Masqué par l'animation)")
+
+
+async def test_a_comment_longer_than_280_characters_is_refused_in_french(restitution: dict[str, int],
+                                                                       user: User) -> None:
+    await running().service.present_next(CODE)
+    await join(user, CODE, ready="comment-text")
+    user.find(marker="comment-text").type("a" * 281)
+    user.find(marker="comment-send").click()
+    await user.should_see("280 caractères au plus (vous en avez 281)")
+    assert running().service.get(CODE).comments.comments == {}
+
+
+async def test_a_timer_started_from_the_console_shows_on_the_projection_and_the_phones(
+        restitution: dict[str, int], create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{CODE}")
+    phone: User = create_user()
+    await join(phone, CODE, ready="who")
+    await phone.should_not_see(marker="timer")
+    facilitator: User = create_user()
+    await facilitator.open(f"/f/{CODE}?token={TOKEN}")
+
+    facilitator.find(marker="timer-name").type("Échanges en petits groupes")
+    set_value(facilitator, "timer-minutes", 10)
+    facilitator.find(marker="start-timer").click()
+
+    for page in (projection, phone):
+        await page.should_see("Échanges en petits groupes (10 min)")
+    timer = running().service.get(CODE).timer
+    assert timer is not None
+    ends_at = str(round(timer.ends_at.timestamp() * 1000))
+    for page in (projection, phone):  # the browser counts down from there by itself
+        with page:
+            assert [e.props["data-ends-at"] for e in page.find(marker="timer-clock").elements] == [ends_at]
+    facilitator.find(marker="stop-timer").click()
+    await projection.should_not_see(marker="timer")
+    await phone.should_not_see(marker="timer")
+
+
+async def test_a_phone_in_the_restitution_has_no_contribution_form_nor_waiting_message(
+        restitution: dict[str, int], user: User) -> None:
+    await join(user, CODE, ready="who")
+    await user.should_not_see(marker="send")
+    await user.should_not_see(marker="waiting")
+    await running().service.set_phase_status(CODE, PhaseKey.RESTITUTION, PhaseStatus.CLOSED)
+    await user.should_see(marker="waiting")
+    await user.should_not_see(marker="presented-axis")

@@ -1,0 +1,222 @@
+"""The restitution document read back with python-docx: sections, dates, annexes, properties, template."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.shared import Cm, RGBColor
+from PIL import Image
+
+from atelier.domain.errors import InvalidInput
+from atelier.domain.model import PhaseKey
+from atelier.export.restitution import SECTIONS, build_restitution, restitution_docx
+from tests.conftest import T0, make_session
+from tests.export_data import ANALYSIS, AUTHOR, HIDDEN_TEXTS, full_session
+
+ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Les axes stratégiques", "Priorités votées",
+                "Écarts entre besoins et ressources", "Commentaires et enjeux majeurs", "Annexes", "Plan d'actions CTG"]
+
+
+def reread(document: Document) -> Document:
+    """Save and open again, as Word would: what is checked is what is in the file."""
+    out = io.BytesIO()
+    document.save(out)
+    return docx.Document(io.BytesIO(out.getvalue()))
+
+
+def headings(document: Document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def texts_of(document: Document) -> list[str]:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def table_after(document: Document, header: str) -> list[list[str]]:
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == header)
+    return [[cell.text for cell in row.cells] for row in table.rows[1:]]
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return reread(build_restitution(full_session()))
+
+
+def test_full_session_has_every_section_as_real_headings_in_the_method_order(document: Document) -> None:
+    assert headings(document, 1) == ALL_SECTIONS
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["CC du Val"]
+
+
+def test_session_without_data_leaves_sections_out_rather_than_filling_them() -> None:
+    document = reread(build_restitution(make_session(open_phase=None)))
+    assert headings(document, 1) == ["Contexte"]
+    body = "\n".join(texts_of(document))
+    assert "habitants" not in body and "Siège" not in body and "Document préparé" not in body
+    assert not document.inline_shapes, "no chart without contributions"
+
+
+def test_cover_shows_territory_title_and_the_span_of_phase_dates_in_french(document: Document) -> None:
+    cover = [p.text for p in document.paragraphs[:4]]
+    assert cover == ["CC du Val", "Démarche politique sociale intercommunale", "16 octobre 2017 \u2013 14 mars 2018",
+                     f"Document préparé par {AUTHOR}"]
+
+
+def test_context_gives_population_with_year_communes_seat_and_history(document: Document) -> None:
+    body = texts_of(document)
+    assert "40\u00a0239 habitants (2019)" in body
+    assert "3 communes : Fontenelle, Vernoux, Marcilly." in body
+    assert "Siège : Fontenelle" in body
+    assert "Fusion avec la CC du Lac en 2017." in body
+
+
+def test_calendar_dates_each_phase_and_lists_structures_that_testified(document: Document) -> None:
+    body = texts_of(document)
+    assert "16 octobre 2017 — Soirée ateliers « Ressources et difficultés » réunissant les élus" in body
+    assert "27 novembre 2017 — Soirée de témoignages des acteurs locaux et institutionnels" in body
+    assert any(text.startswith("14 mars 2018 — Restitution de la démarche en plénière") for text in body)
+    start = body.index("Structures qui ont témoigné :")
+    # The facilitator's list, in its order: ADMR du Val testified without posting anything.
+    assert body[start + 1:start + 4] == ["Mission Locale", "CCAS de Marcilly", "ADMR du Val"]
+    assert "Structure masquée" not in "\n".join(body)
+
+
+def test_gap_table_weights_difficulties_by_risk_against_resources(document: Document) -> None:
+    # Mobilité: élevé 3 + modéré 2 against 1 ressource; Santé: faible 1 (the hidden élevé does not count).
+    assert table_after(document, "Thématique") == [["Mobilité", "2", "5", "1", "+4"], ["Santé", "1", "1", "0", "+1"]]
+
+
+def test_gap_and_vote_charts_are_pngs_at_print_resolution(document: Document) -> None:
+    assert len(document.inline_shapes) == 2
+    for shape in document.inline_shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        image = Image.open(io.BytesIO(document.part.related_parts[blip.embed].blob))
+        assert image.format == "PNG"
+        assert round(image.info["dpi"][0]) >= 200
+    assert [p.text for p in document.paragraphs if p.style.name == "Caption"] == [
+        "Points reçus par les pistes d'actions", "Besoins pondérés et ressources par thématique"]
+
+
+def test_annexes_group_by_phase_then_theme_then_kind_with_counts(document: Document) -> None:
+    assert headings(document, 2) == ["1 \u2013 SE DÉPLACER SUR TOUT LE TERRITOIRE",
+                                     "2 \u2013 FAIRE DE LA SANTÉ UN LEVIER D'INSERTION",
+                                     "Contributions — État des lieux", "Contributions — Témoignages", "Participation"]
+    assert headings(document, 4) == ["Difficultés (2)", "Ressources (1)", "Difficultés (1)", "Constats (1)",
+                                     "Enjeux (1)", "Préconisations (1)"]
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Pas de bus après 18 h — Fontenelle · Risque élevé · +1 partagent" in bullets
+    assert "Transport solidaire le mardi — Vernoux · Lizon Solidarité" in bullets
+    assert "Ouvrir une micro-crèche intercommunale — Marcilly · CCAS de Marcilly" in bullets
+
+
+def test_hidden_contributions_appear_nowhere(document: Document) -> None:
+    body = "\n".join(texts_of(document))
+    for hidden in HIDDEN_TEXTS:
+        assert hidden not in body
+
+
+def test_participation_counts_people_by_role_and_commune_and_contributions_by_phase(document: Document) -> None:
+    assert table_after(document, "Rôle") == [["Élu·e", "2"], ["Acteur local (association, service…)", "2"],
+                                             ["Acteur institutionnel (CAF, Département…)", "1"]]
+    assert table_after(document, "Commune") == [["Fontenelle", "1"], ["Vernoux", "1"], ["Marcilly", "1"],
+                                                ["Sans commune (acteurs du territoire)", "2"]]
+    assert table_after(document, "Phase") == [["État des lieux", "4", "3 difficultés, 1 ressource"],
+                                              ["Témoignages", "3", "1 constat, 1 enjeu, 1 préconisation"]]
+
+
+def test_comments_carry_the_facilitators_analysis_paragraph_by_paragraph(document: Document) -> None:
+    body = texts_of(document)
+    start = body.index("Commentaires et enjeux majeurs")
+    assert body[start + 1:start + 3] == [line for line in ANALYSIS.splitlines() if line]
+
+
+def test_core_properties_name_the_document_and_its_author(document: Document) -> None:
+    props = document.core_properties
+    assert props.title == "Démarche politique sociale intercommunale — CC du Val"
+    assert props.author == AUTHOR
+    assert props.language == "fr-FR"
+
+
+def test_author_defaults_to_the_territory_when_no_facilitator_is_named() -> None:
+    assert reread(build_restitution(full_session(with_context=False))).core_properties.author == "CC du Val"
+
+
+def test_page_is_a4_with_a_page_number_field_in_the_footer(document: Document) -> None:
+    section = document.sections[0]
+    assert (abs(section.page_width - Cm(21)), abs(section.page_height - Cm(29.7))) < (Cm(0.01), Cm(0.01))
+    assert 'PAGE' in section.footer._element.xml and "w:fldChar" in section.footer._element.xml
+
+
+def test_participant_text_stays_literal_text() -> None:
+    session = make_session()
+    session.register_participant("eve", role="elu", commune="Vernoux", now=T0)
+    session.add_contribution("eve", kind="difficulte", text="<b>gras</b> & <script>x</script>", theme="Santé",
+                             risk="eleve", now=T0)
+    document = reread(build_restitution(session))
+    assert any(p.text.startswith("<b>gras</b> & <script>x</script> — ") for p in document.paragraphs)
+
+
+def test_sections_are_an_ordered_list_of_functions_that_may_be_extended() -> None:
+    assert [section.__name__ for section in SECTIONS] == ["cover", "context", "calendar", "strategic_axes",
+                                                          "priorities", "vote_details", "gaps", "comments",
+                                                          "annexes", "ctg_plan"]
+
+
+def custom_template(tmp_path: Path, *, drop: tuple[str, ...] = ()) -> Path:
+    template = docx.Document()
+    heading = template.styles["Heading 1"]
+    heading.font.name = "Courier New"
+    heading.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    template.sections[0].header.paragraphs[0].text = "Logo de la CC du Val"
+    template.add_paragraph("Texte d'exemple du modèle, à ne pas reprendre")
+    for name in drop:
+        element = template.styles[name].element
+        element.getparent().remove(element)
+    path = tmp_path / "mon-modele.docx"
+    template.save(str(path))
+    return path
+
+
+def test_custom_template_gives_its_styles_and_header_but_not_its_body(tmp_path: Path) -> None:
+    document = reread(build_restitution(full_session(), custom_template(tmp_path)))
+    heading = document.styles["Heading 1"]
+    assert (heading.font.name, heading.font.color.rgb) == ("Courier New", RGBColor(0xC0, 0x00, 0x00))
+    assert document.sections[0].header.paragraphs[0].text == "Logo de la CC du Val"
+    assert "Texte d'exemple du modèle, à ne pas reprendre" not in texts_of(document)
+    assert headings(document, 1) == ALL_SECTIONS
+
+
+def test_template_lacking_list_and_table_styles_still_gives_a_full_document(tmp_path: Path) -> None:
+    template = custom_template(tmp_path, drop=("List Bullet", "Table Grid", "Heading 4"))
+    document = reread(build_restitution(full_session(), template))
+    assert "• Mission Locale" in [p.text for p in document.paragraphs]
+    assert table_after(document, "Thématique")[0] == ["Mobilité", "2", "5", "1", "+4"]
+
+
+def test_missing_or_unreadable_template_is_refused_in_french(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match=r"Le modèle de document .* est introuvable"):
+        restitution_docx(full_session(), tmp_path / "absent.docx")
+    not_word = tmp_path / "faux.docx"
+    not_word.write_text("pas un document", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="n'est pas un fichier Word"):
+        restitution_docx(full_session(), not_word)
+
+
+def test_witness_phase_with_contributions_but_no_date_is_still_in_the_calendar() -> None:
+    session = full_session()
+    session.set_phase_date(PhaseKey.TEMOIGNAGES, None, T0)
+    body = texts_of(reread(build_restitution(session)))
+    assert "Soirée de témoignages des acteurs locaux et institutionnels" in body
+
+
+def test_without_a_list_of_structures_the_calendar_names_those_on_visible_témoignages() -> None:
+    session = full_session()
+    session.witnesses.structures.clear()
+    body = texts_of(reread(build_restitution(session)))
+    start = body.index("Structures qui ont témoigné :")
+    assert body[start + 1:start + 3] == ["Mission Locale", "CCAS de Marcilly"]
+    assert body[start + 3] != "ADMR du Val" and "Structure masquée" not in body
