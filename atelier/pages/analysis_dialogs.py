@@ -17,7 +17,8 @@ from atelier.pages.widgets import heading
 
 
 def _dialog(title: str) -> tuple[ui.dialog, ui.card]:
-    with ui.dialog() as dialog, ui.card().classes("w-full max-w-3xl gap-2") as card:
+    # A dialog is drawn outside the page's column: the card takes the console's class for its styles.
+    with ui.dialog() as dialog, ui.card().classes("console w-full max-w-3xl gap-2") as card:
         heading(title, 2)
     dialog.on("hide", dialog.delete)
     return dialog, card
@@ -33,10 +34,10 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
             dialog.close()
             ui.notify(texts.ANALYSIS_LINK_DONE.format(use=label), type="positive", position="top")
 
-    def choice(target: Target, label: str, *, indent: bool) -> None:
+    def choice(target: Target, label: str) -> None:
         button = ui.button(f"{label} ✓" if target in linked else label,
                            on_click=lambda: link(target, label)).props("outline no-caps align=left") \
-            .classes("w-full" + (" ml-6" if indent else "")).mark(f"target-{target.kind.value}-{target.id}")
+            .classes("w-full").mark(f"target-{target.kind.value}-{target.id}")
         button.set_enabled(target not in linked)
 
     with card:
@@ -46,13 +47,12 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
             ui.label(texts.ANALYSIS_LINK_NO_AXES).mark("link-no-axes")
             ui.link(texts.CONSOLE_AXES, f"/f/{session.code}/axes")
         for number, axis in enumerate(session.axes.axes, start=1):
-            with ui.column().classes("w-full gap-1"):
-                choice(Target(TargetKind.AXIS, axis.id),
-                       f"{texts.AXES_NUMBER.format(number=number)} — {axis.title}", indent=False)
+            choice(Target(TargetKind.AXIS, axis.id), f"{texts.AXES_NUMBER.format(number=number)} — {axis.title}")
+            with ui.column().classes("w-full gap-1 pl-6"):
                 for section in (AxisSection.ORIENTATIONS, AxisSection.PISTES):
                     kind = SECTION_TARGETS[section]
                     for line in axis.section(section):
-                        choice(Target(kind, line.id), f"{texts.TARGET_LABELS[kind]} : {line.text}", indent=True)
+                        choice(Target(kind, line.id), f"{texts.TARGET_LABELS[kind]} : {line.text}")
         with ui.row().classes("w-full justify-end"):
             ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
     dialog.open()

@@ -84,9 +84,9 @@ class AnalysisRow:
                 if (described := describe_use(session, target)) is not None]
         self.uses.clear()
         with self.uses:
-            if not uses:
+            if not uses and self.contribution.merged_into is None:  # a merged one's links went to the result
                 ui.label(texts.ANALYSIS_NOT_USED).classes("text-gray-700 italic").mark(f"not-used-{cid}")
-            else:
+            elif uses:
                 ui.label(texts.ANALYSIS_USED_IN).classes("font-bold")
             for target, (_, label) in uses:
                 with ui.row().classes("use-chip items-center gap-1 no-wrap"):

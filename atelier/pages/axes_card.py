@@ -72,7 +72,7 @@ class AxisCard:
     def _confirm_remove(self) -> None:
         axis = self.session.axes.axis(self.id)
         count = len(self.session.evidence_for_axis(self.id))
-        with ui.dialog() as dialog, ui.card().classes("gap-3"):
+        with ui.dialog() as dialog, ui.card().classes("console gap-3"):
             ui.label(texts.AXES_REMOVE_CONFIRM.format(title=axis.title, count=count)).classes("text-lg")
 
             async def remove() -> None:

@@ -90,16 +90,18 @@ class PisteSheet:
     def __init__(self, atelier: Atelier, session: Session, piste: Piste) -> None:
         code, service, pid = session.code, atelier.service, piste.id
         with ui.expansion(texts.AXES_PISTE_MORE).classes("w-full pl-4 text-gray-800").mark(f"piste-more-{pid}"):
-            details = ui.textarea(texts.AXES_PISTE_DETAILS).classes("w-full").props("outlined autogrow") \
+            # Fixed rows: « autogrow » measures the text when it is drawn, and a folded part is not.
+            details = ui.textarea(texts.AXES_PISTE_DETAILS).classes("w-full").props("outlined rows=4") \
                 .mark(f"piste-details-{pid}")
             self.details = SavedField(details, "\n".join(piste.details),
                                       lambda text: service.set_piste_details(code, pid, text), on_enter=False)
             self.fields: dict[str, SavedField] = {}
             with ui.grid(columns=2).classes("w-full gap-2"):
                 for name, (max_length, multiline) in CTG_FIELDS.items():
-                    element = (ui.textarea if multiline else ui.input)(texts.CTG_FIELD_LABELS[name]) \
-                        .classes("w-full").props(f"outlined dense autogrow maxlength={max_length}") \
-                        .mark(f"piste-{name}-{pid}")
+                    label = texts.CTG_FIELD_LABELS[name]
+                    element = ui.textarea(label).props("rows=3") if multiline else ui.input(label)
+                    element.classes("w-full").props(f"outlined dense maxlength={max_length}")
+                    element.mark(f"piste-{name}-{pid}")
                     self.fields[name] = SavedField(element, getattr(piste, name), self._saver(service, code, pid, name),
                                                    on_enter=not multiline)
 

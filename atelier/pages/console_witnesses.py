@@ -87,7 +87,7 @@ class WitnessList:
         await attempt(lambda: self.atelier.service.remove_structure(self.session.code, structure_id))
 
     def edit(self, structure: Structure) -> None:
-        with ui.dialog() as dialog, ui.card().classes("gap-3 min-w-[28rem]"):
+        with ui.dialog() as dialog, ui.card().classes("console gap-3 min-w-[28rem]"):
             heading(texts.WITNESSES_EDIT_TITLE, 2)
             name = ui.input(texts.WITNESSES_NAME, value=structure.name).classes("w-full") \
                 .props(f"outlined maxlength={MAX_STRUCTURE}").mark("structure-edit-name")

@@ -97,6 +97,7 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
     await facilitator.should_see("n° 9 · Difficulté · État des lieux · fusion des n° 1 et 2")
     await facilitator.should_see("n° 1 · Difficulté · État des lieux · fusionnée dans n° 9, non comptée")
     await facilitator.should_see("6 comptées · 9 affichées sur 9")
+    await facilitator.should_not_see(marker="not-used-1")  # its links, if any, went to n° 9
     await console.should_see("Aucun bus ni transport le soir")
     await console.should_see("n° 2 · Difficulté · fusionnée dans n° 9")
     await console.should_not_see(marker="hide-2")  # nothing to hide: it is out of every list already
