@@ -110,3 +110,40 @@ def save_artifact(page: Page, name: str, *, full_page: bool = False) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=path, full_page=full_page)
     return path
+
+
+# --- Témoignages, axes, vote, the document -----------------------------------------------------
+def add_structure(console: Page, name: str) -> None:
+    """« Structures qui témoignent »: type the name, « Ajouter », and wait for its line in the list."""
+    card = console.locator(".q-card").filter(has=console.get_by_role("heading", name=texts.WITNESSES_HEADING))
+    card.get_by_label(texts.WITNESSES_NAME).fill(name)
+    card.get_by_role("button", name=texts.WITNESSES_ADD, exact=True).click()
+    expect(witness_line(console, name)).to_be_visible()
+
+
+def witness_line(console: Page, name: str) -> Locator:
+    return console.locator(".nicegui-row").filter(has=console.get_by_text(name, exact=True)) \
+        .filter(has=console.get_by_role("button", name=texts.WITNESSES_EDIT))
+
+
+def add_axis_line(axes: Page, section: str, text: str) -> None:
+    """Type a line under « Les enjeux », « Les orientations » or « Pistes d'actions » of the (only) axe."""
+    block = axes.locator(".axis-section").filter(has=axes.get_by_text(texts.AXIS_SECTION_LABELS[section], exact=True))
+    field = block.get_by_label(texts.AXES_NEW_LINE)
+    field.fill(text)
+    block.get_by_role("button", name=texts.AXES_ADD_LINE, exact=True).click()
+    expect(field).to_have_value("")
+    expect(block.locator("input").and_(axes.locator(f'[value="{text}"]'))).to_have_count(1)
+
+
+def ballot_item(phone: Page, text: str) -> Locator:
+    return phone.locator(".ballot-item").filter(has=phone.get_by_text(text, exact=True))
+
+
+def give_points(phone: Page, text: str, points: int) -> None:
+    """Tap + as many times as `points`, waiting each time for the phone to show the new count."""
+    item = ballot_item(phone, text)
+    start = int(item.get_by_text(re.compile(r"^\d+ points?$")).inner_text().split()[0])
+    for total in range(start + 1, start + points + 1):
+        item.get_by_role("button", name=texts.PHONE_ADD_POINT).click()
+        expect(item.get_by_text(texts.count(total, texts.POINTS), exact=True)).to_be_visible()
