@@ -9,7 +9,7 @@ from pathlib import Path
 
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from atelier import texts
 from atelier.domain.model import ContributionKind, PhaseKey, Risk, Role
@@ -104,12 +104,20 @@ def decode_qr(picture: bytes | Image.Image) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
-def save_artifact(page: Page, name: str, *, full_page: bool = False) -> Path:
+def save_artifact(page: Page, name: str, *, full_page: bool = False, clip: FloatRect | None = None) -> Path:
     """A screenshot under test-artifacts/, for people to look at (and for docs/)."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=path, full_page=full_page)
+    page.screenshot(path=path, full_page=full_page, clip=clip)
     return path
+
+
+def between(top: Locator, bottom: Locator, margin: float = 24) -> FloatRect:
+    """The part of the screen from `top`'s top left to just under `bottom`, as wide as `top`."""
+    first, last = top.bounding_box(), bottom.bounding_box()
+    assert first is not None and last is not None, "both must be on screen"
+    return {"x": first["x"], "y": first["y"], "width": first["width"],
+            "height": last["y"] + last["height"] + margin - first["y"]}
 
 
 # --- Témoignages, axes, vote, the document -----------------------------------------------------

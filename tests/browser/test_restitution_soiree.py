@@ -18,6 +18,7 @@ from tests.browser.actions import (
     add_axis_line,
     add_structure,
     ballot_item,
+    between,
     create_session,
     decode_qr,
     give_points,
@@ -126,6 +127,10 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     ballot_item(elue, MOBILE_DESK).get_by_role("button", name=texts.PHONE_ADD_POINT).click()
     expect(elue.get_by_text(texts.ERR_VOTE_BUDGET.format(left=0), exact=True)).to_be_visible()
     expect(ballot_item(elue, MOBILE_DESK).get_by_text(texts.count(2, texts.POINTS), exact=True)).to_be_visible()
+    expect(elue.get_by_text(texts.PHONE_SENT)).to_be_hidden()  # the « Merci ! » of phase 2 has gone
+    elue.mouse.move(1, 1)  # the finger is off the button: no + left lit
+    elue.evaluate("document.activeElement.blur()")
+    save_artifact(elue, "restitution-ballot")
     give_points(actor, MOBILE_DESK, 3)
     expect(points_left(actor, 2)).to_be_visible()
     give_points(resident, MOBILE_DESK, 1)
@@ -139,7 +144,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     expect(bars.filter(has_text=ON_DEMAND)).to_contain_text(texts.count(4, texts.POINTS))
     expect(projection.get_by_text(re.compile(rf"^{texts.count(3, texts.VOTERS)} · "))).to_be_visible()
     save_artifact(projection, "restitution-vote")
-    save_artifact(resident, "restitution-ballot")
+    save_artifact(projection, "restitution-vote-bars", clip=between(projection.locator(".wall"), bars.last))
 
     console.get_by_role("button", name=texts.CONSOLE_CLOSE_VOTE).click()
     expect(projection.get_by_text(texts.PROJECTION_VOTE_CLOSED.format(
@@ -154,12 +159,22 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     assert path.suffix == ".docx"
-    document = docx_text(path)
-    for expected in [TERRITORY, texts.DOC_AXES, AXIS.upper(), texts.DOC_PRIORITIES, texts.DOC_ANNEXES,
-                     f"{ON_DEMAND} — {texts.DOC_LINE_VOTE.format(points='4 points', rank=2, count=2)}",
-                     f"{MOBILE_DESK} — {texts.DOC_LINE_VOTE.format(points='6 points', rank=1, count=2)}",
-                     DIFFICULTY, RECOMMENDATION]:
-        assert expected in document, expected
+    paragraphs, rows = docx_content(path)
+    assert paragraphs[0] == TERRITORY
+    axis_heading = texts.DOC_AXIS_NUMBERED.format(number=1, title=AXIS.upper())
+    in_order = [texts.DOC_AXES, axis_heading, STAKE, ORIENTATION,
+                f"{ON_DEMAND} — {texts.DOC_LINE_VOTE.format(points='4 points', rank=2, count=2)}",
+                f"{MOBILE_DESK} — {texts.DOC_LINE_VOTE.format(points='6 points', rank=1, count=2)}",
+                texts.DOC_PRIORITIES, texts.DOC_ANNEXES,
+                f"{DIFFICULTY} — Bessenay · {texts.RISK_LABELS[Risk.HIGH]}",
+                f"{RECOMMENDATION} — {STRUCTURE}"]
+    missing = [line for line in in_order if line not in paragraphs]
+    assert missing == [], f"not in the document: {missing}"
+    positions = [paragraphs.index(line) for line in in_order]
+    assert positions == sorted(positions), "the document's parts are out of order"
+    ranked = texts.DOC_AXIS_NUMBERED.format(number=1, title=AXIS)
+    assert ["1", MOBILE_DESK, ranked, "6"] in rows  # « Priorités votées »: rank, piste, axe, points
+    assert ["2", ON_DEMAND, ranked, "4"] in rows
 
     assert requests_log.websockets
     assert requests_log.outside() == []
@@ -174,10 +189,8 @@ def points_left(phone: Page, left: int) -> Locator:
     return phone.get_by_text(texts.PHONE_POINTS_LEFT.format(left=left, budget=5), exact=True)
 
 
-def docx_text(path: Path) -> str:
-    """Every paragraph of the document, tables included, one per line."""
+def docx_content(path: Path) -> tuple[list[str], list[list[str]]]:
+    """What Word shows: the paragraphs in order, and every table row as its cells' texts."""
     document = Document(str(path))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(lines)
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    return [p.text for p in document.paragraphs], rows
