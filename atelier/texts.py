@@ -589,6 +589,7 @@ AXES_EVIDENCE = ("contribution d'appui", "contributions d'appui")
 AXES_EVIDENCE_SHOW = "Voir les contributions d'appui"
 AXES_EVIDENCE_NONE = "Liez des contributions depuis l'écran d'analyse."
 AXES_NEW_LINE = "Nouvelle ligne"
+AXES_LINE_TEXT = "Texte de la ligne"
 AXES_ADD_LINE = "Ajouter"
 AXES_REMOVE_LINE = "Supprimer la ligne"
 AXES_PISTE_MORE = "Sous-lignes et fiche-action CTG (facultatif)"

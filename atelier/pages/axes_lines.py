@@ -58,6 +58,7 @@ class LineEditor:
             with ui.row().classes("w-full items-center gap-1 no-wrap"):
                 field = ui.input().classes("grow").props(f"outlined dense maxlength={MAX_LINE}") \
                     .mark(f"line-{line.id}")
+                field.props["aria-label"] = texts.AXES_LINE_TEXT  # the section title says which list it is
                 self.text = SavedField(field, line.text,
                                        lambda text: atelier.service.edit_axis_line(code, line.id, text))
                 icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"line-up-{line.id}") \

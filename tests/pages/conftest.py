@@ -64,7 +64,7 @@ async def join(user: User, code: str, *, role: str = "elu", commune: str = "Font
         user.find(marker="name").type(name)
     if structure:
         user.find(marker="structure").type(structure)
-    user.find(marker="start").click()
+    await tap(user, "start")
     await user.should_see(marker=ready)
 
 

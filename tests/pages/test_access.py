@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from tests.conftest import TOKEN
-from tests.pages.conftest import running, set_value
+from tests.pages.conftest import running, set_value, tap
 
 
 async def test_unknown_code_gets_a_friendly_french_404(data_dir, user: User) -> None:
@@ -39,7 +39,7 @@ async def test_facilitator_creates_a_session_and_lands_on_its_console(data_dir, 
     await user.should_see("Aucune démarche pour l'instant")
     user.find(marker="territory").type("CC des Trois Vallées")
     user.find(marker="communes").type("Aubière\nBeaumont\n\nCeyrat")
-    user.find(marker="create").click()
+    await tap(user, "create")
     await user.should_see("Code :")
     session = running().service.list_sessions()[0]
     assert session.communes == ["Aubière", "Beaumont", "Ceyrat"]
@@ -52,7 +52,7 @@ async def test_choosing_the_ctg_preset_changes_the_themes(data_dir, user: User) 
     set_value(user, "preset", "ctg")
     user.find(marker="territory").type("CA du Grand Lac")
     user.find(marker="communes").type("Lacville")
-    user.find(marker="create").click()
+    await tap(user, "create")
     await user.should_see("Code :")
     session = running().service.list_sessions()[0]
     assert session.title.startswith("Convention Territoriale Globale")
@@ -62,6 +62,6 @@ async def test_choosing_the_ctg_preset_changes_the_themes(data_dir, user: User) 
 async def test_creation_without_communes_is_refused_in_french(data_dir, user: User) -> None:
     await user.open(f"/?token={TOKEN}")
     user.find(marker="territory").type("CC Vide")
-    user.find(marker="create").click()
+    await tap(user, "create")
     await user.should_see("Indiquez au moins une commune (une par ligne).")
     assert running().service.list_sessions() == []

@@ -25,9 +25,9 @@ async def test_analysis_screen_needs_the_facilitator_token(analysed: str, user: 
 
 async def test_console_links_to_the_analysis_and_axes_screens(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}?token={TOKEN}")
-    user.find(marker="analyse-link").click()
+    await tap(user, "analyse-link")
     await user.should_see("Carte des écarts besoins / offre")
-    user.find(marker="axes-link").click()
+    await tap(user, "axes-link")
     await user.should_see("Aucun axe pour l'instant.")
 
 
@@ -54,7 +54,7 @@ async def test_facilitator_filters_the_contributions_and_reads_the_counts(analys
     set_value(user, "filter-phase", "*")
     set_value(user, "filter-theme", "Santé")
     await user.should_see("3 comptées · 4 affichées sur 8")
-    user.find(marker="count-hidden").click()
+    await tap(user, "count-hidden")
     await user.should_see("4 comptées · 4 affichées sur 8")
 
 
@@ -83,10 +83,10 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
     await facilitator.open(f"/f/{analysed}/analyse?token={TOKEN}")
     await facilitator.should_see("Fusion : cochez « À fusionner » sur deux contributions du même type.")
 
-    facilitator.find(marker="pick-1").click()
-    facilitator.find(marker="pick-2").click()
+    await tap(facilitator, "pick-1")
+    await tap(facilitator, "pick-2")
     await facilitator.should_see("Fusion : n° 1 et 2 choisies.")
-    facilitator.find(marker="merge-open").click()
+    await tap(facilitator, "merge-open")
     facilitator.find(marker="merge-text").clear().type("Aucun bus ni transport le soir")
     await tap(facilitator, "merge-confirm")
 
@@ -105,9 +105,9 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
 
 async def test_merging_a_difficulty_with_a_resource_is_refused_in_french(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    user.find(marker="pick-1").click()
-    user.find(marker="pick-6").click()
-    user.find(marker="merge-open").click()
+    await tap(user, "pick-1")
+    await tap(user, "pick-6")
+    await tap(user, "merge-open")
     await tap(user, "merge-confirm")
     await user.should_see("On ne fusionne que deux contributions du même type.")
     assert running().service.get(analysed).contributions[1].merged_into is None

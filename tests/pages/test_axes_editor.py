@@ -34,7 +34,7 @@ async def test_facilitator_builds_an_axe_and_backs_it_with_a_contribution(analys
 
     analysis: User = create_user()
     await analysis.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    analysis.find(marker="link-1").click()
+    await tap(analysis, "link-1")
     await analysis.should_see("Axe 1 — Mieux se déplacer")
     await analysis.should_see("Orientation : Développer la mobilité solidaire")
     await tap(analysis, "target-piste-4")
@@ -42,12 +42,12 @@ async def test_facilitator_builds_an_axe_and_backs_it_with_a_contribution(analys
     await analysis.should_see("Piste d'action « Un transport à la demande » (axe « Mieux se déplacer »)")
     await axes.should_see("1 contribution d'appui")
     await axes.should_see("Pas de bus après 18 h")  # the list of contributions behind the axe
-    analysis.find(marker="filter-unused").click()
+    await tap(analysis, "filter-unused")
     await analysis.should_not_see(marker="analysis-1")
     await analysis.should_see(marker="analysis-2")
     await analysis.should_not_see(marker="analysis-8")  # hidden: not « to place »
 
-    analysis.find(marker="filter-unused").click()
+    await tap(analysis, "filter-unused")
     axes.find(marker="line-4").clear().type("Un transport à la demande le soir")
     await fire(axes, "line-4", "blur")
     await analysis.should_see("Piste d'action « Un transport à la demande le soir » (axe « Mieux se déplacer »)")
@@ -70,7 +70,7 @@ async def test_axes_are_ordered_and_removed_with_confirmation(analysed: str, use
     await user.should_see(marker="axis-number-2", content="Axe 1")
     assert [a.title for a in running().service.get(analysed).axes.axes] == ["Se soigner", "Se déplacer"]
 
-    user.find(marker="axis-remove-2").click()
+    await tap(user, "axis-remove-2")
     await user.should_see("Supprimer l'axe « Se soigner » ? Ses lignes, ses liens avec les contributions (0)")
     await tap(user, "axis-remove-confirm")
     await user.should_not_see(marker="axis-2")

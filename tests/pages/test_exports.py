@@ -17,7 +17,7 @@ from atelier.domain.session import Session
 from atelier.store import TinyDBSessionStore
 from tests.conftest import TOKEN
 from tests.export_data import full_session
-from tests.pages.conftest import running
+from tests.pages.conftest import running, tap
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -82,14 +82,14 @@ async def test_facilitator_gets_404_for_an_unknown_code_or_format(seeded: str, u
 async def test_console_button_downloads_the_csv(seeded: str, user: User) -> None:
     await add_contributions(seeded)
     await user.open(f"/f/{seeded}?token={TOKEN}")
-    user.find(marker="export-csv").click()
+    user.find(marker="export-csv").click()  # download.next() waits for what follows
     response = await user.download.next(timeout=10)
     assert response.content.decode("utf-8-sig").splitlines()[1].startswith("1;État des lieux;Difficulté;Mobilité")
 
 
 async def test_console_button_downloads_the_docx(seeded: str, user: User) -> None:
     await user.open(f"/f/{seeded}?token={TOKEN}")
-    user.find(marker="export-docx").click()
+    user.find(marker="export-docx").click()  # download.next() waits for what follows
     response = await user.download.next(timeout=20)
     assert docx.Document(io.BytesIO(response.content)).paragraphs[0].text == "CC du Val"
 
@@ -100,7 +100,7 @@ async def test_facilitator_saves_the_territory_context_from_the_console(seeded: 
     user.find(marker="population-year").type("2019")
     user.find(marker="seat").type("Fontenelle")
     user.find(marker="analysis").type("Un territoire rural.")
-    user.find(marker="save-context").click()
+    await tap(user, "save-context")
     await user.should_see("Contexte enregistré.")
     context = running().service.get(seeded).context
     assert (context.population, context.population_year, context.seat) == (40239, 2019, "Fontenelle")
@@ -110,7 +110,7 @@ async def test_facilitator_saves_the_territory_context_from_the_console(seeded: 
 async def test_bad_population_is_refused_in_french_in_the_console(seeded: str, user: User) -> None:
     await user.open(f"/f/{seeded}?token={TOKEN}")
     user.find(marker="population").type("beaucoup")
-    user.find(marker="save-context").click()
+    await tap(user, "save-context")
     await user.should_see("Indiquez la population en nombre d'habitants, chiffres seulement (ex. : 40 239).")
     assert running().service.get(seeded).context.population is None
 
@@ -121,7 +121,7 @@ async def test_context_saved_in_one_console_shows_in_another(seeded: str, create
     for console in (first, second):
         await console.open(f"/f/{seeded}?token={TOKEN}")
     first.find(marker="seat").type("Vernoux")
-    first.find(marker="save-context").click()
+    await tap(first, "save-context")
     await first.should_see("Contexte enregistré.")
     with second:
         assert [e.value for e in second.find(marker="seat").elements] == ["Vernoux"]
@@ -139,11 +139,11 @@ async def test_console_checkbox_adds_the_detailed_votes_to_the_docx(voted: str, 
     await user.open(f"/f/{voted}?token={TOKEN}")
 
     async def level_two() -> list[str]:
-        user.find(marker="export-docx").click()
+        user.find(marker="export-docx").click()  # download.next() waits for what follows
         response = await user.download.next(timeout=20)
         return [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs
                 if p.style.name == "Heading 2"]
 
     assert "Par commune" not in await level_two()
-    user.find(marker="export-detail-votes").click()
+    await tap(user, "export-detail-votes")
     assert "Par commune" in await level_two()

@@ -10,7 +10,7 @@ from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 from tests.conftest import TOKEN
-from tests.pages.conftest import join, post_difficulty, running, set_value
+from tests.pages.conftest import join, post_difficulty, running, set_value, tap
 
 
 async def test_phone_joins_posts_and_the_projection_shows_it(seeded: str, create_user) -> None:
@@ -45,7 +45,7 @@ async def test_resource_with_structure_goes_to_the_resources_column(seeded: str,
     phone.find(marker="text").type("Épicerie solidaire le mardi")
     set_value(phone, "theme", "Santé")
     phone.find(marker="structure").type("Secours populaire")
-    phone.find(marker="send").click()
+    await tap(phone, "send")
     await projection.should_see("Épicerie solidaire le mardi")
     await projection.should_see("Tout le territoire · Secours populaire")
     await projection.should_see("0 difficulté · 1 ressource")
@@ -67,11 +67,11 @@ async def test_closing_the_phase_turns_every_phone_form_into_a_waiting_message(s
     await join(phone, seeded)
     facilitator: User = create_user()
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
-    facilitator.find(marker="close-etat_des_lieux").click()
+    await tap(facilitator, "close-etat_des_lieux")
     await phone.should_see(marker="waiting")
     await phone.should_not_see(marker="send")
     await phone.should_see("État des lieux : contributions closes")
-    facilitator.find(marker="ouverte-etat_des_lieux").click()
+    await tap(facilitator, "ouverte-etat_des_lieux")
     await phone.should_see(marker="send")
 
 
@@ -96,11 +96,10 @@ async def test_facilitator_hides_a_contribution_and_it_leaves_the_projection(see
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
     await facilitator.should_see("Message déplacé")
 
-    facilitator.find(marker="hide-1").click()
-
+    await tap(facilitator, "hide-1")
     await projection.should_not_see("Message déplacé")
     await phone.should_see("Difficulté · Masquée par l'animation")
-    facilitator.find(marker="hide-1").click()  # « Rétablir »
+    await tap(facilitator, "hide-1")  # « Rétablir »
     await projection.should_see("Message déplacé")
 
 
@@ -112,9 +111,9 @@ async def test_facilitator_corrects_a_contribution_everywhere(seeded: str, creat
     await post_difficulty(phone, "Pas de bus le soi")
     facilitator: User = create_user()
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
-    facilitator.find(marker="edit-1").click()
+    await tap(facilitator, "edit-1")
     facilitator.find(marker="moderate-text").clear().type("Pas de bus le soir")
-    facilitator.find(marker="moderate-save").click()
+    await tap(facilitator, "moderate-save")
     await projection.should_see("Pas de bus le soir")
     await phone.should_see("Pas de bus le soir")
 
@@ -143,12 +142,12 @@ async def test_phone_edits_and_deletes_its_own_contribution(seeded: str, create_
     phone: User = create_user()
     await join(phone, seeded)
     await post_difficulty(phone, "Premier jet")
-    phone.find(marker="edit").click()
+    await tap(phone, "edit")
     phone.find(marker="edit-text").clear().type("Version relue")
-    phone.find(marker="edit-save").click()
+    await tap(phone, "edit-save")
     await projection.should_see("Version relue")
-    phone.find(marker="delete").click()
-    phone.find(marker="delete-confirm").click()
+    await tap(phone, "delete")
+    await tap(phone, "delete-confirm")
     await projection.should_not_see("Version relue")
     await phone.should_see("Vous n'avez encore rien envoyé.")
 
@@ -161,11 +160,11 @@ async def test_others_share_a_difficulty_and_the_projection_counts_it(seeded: st
     await post_difficulty(first, "Isolement des aînés")
     second: User = create_user()
     await join(second, seeded, commune="Vernoux")
-    second.find(marker="others").click()
+    await tap(second, "others")
     with second:
         second.find(marker="others").elements.pop().value = True
     await second.should_see("Isolement des aînés")
-    second.find(marker="share-1").click()
+    await tap(second, "share-1")
     await second.should_see("Partagé ✓")
     await projection.should_see("Fontenelle · Risque élevé · +1 partagent")
     await first.should_see("Mobilité · Fontenelle · Risque élevé · +1 partagent")

@@ -71,8 +71,7 @@ async def test_the_facilitator_presents_an_axe_and_the_projection_shows_it_with_
     await facilitator.open(f"/f/{CODE}?token={TOKEN}")
     await facilitator.should_see("À l'écran : la liste des axes")
 
-    facilitator.find(marker="next-axis").click()
-
+    await tap(facilitator, "next-axis")
     await projection.should_see("Axe 1 sur 2")
     await projection.should_see("SE DÉPLACER")
     await projection.should_see("2 contributions à l'appui")
@@ -83,7 +82,7 @@ async def test_the_facilitator_presents_an_axe_and_the_projection_shows_it_with_
     await phone.should_see("À l'écran — Axe 1 : Se déplacer")
     await phone.should_see("• Un transport à la demande")
 
-    facilitator.find(marker="next-axis").click()
+    await tap(facilitator, "next-axis")
     await projection.should_see("SE SOIGNER")
     await projection.should_not_see("L'isolement des hameaux")
     await projection.should_not_see("2 contributions à l'appui")  # nothing backs the second axe yet
@@ -93,7 +92,7 @@ async def test_a_comment_shown_by_the_facilitator_appears_on_the_projection(
         restitution: dict[str, int], create_user) -> None:
     facilitator: User = create_user()
     await facilitator.open(f"/f/{CODE}?token={TOKEN}")
-    facilitator.find(marker="next-axis").click()
+    await tap(facilitator, "next-axis")
     projection: User = create_user()
     await projection.open(f"/p/{CODE}")
     await projection.should_see("SE DÉPLACER")
@@ -101,15 +100,14 @@ async def test_a_comment_shown_by_the_facilitator_appears_on_the_projection(
     await join(phone, CODE, ready="comment-text", name="Anne")
 
     phone.find(marker="comment-text").type("Et le soir, après 19 h ?")
-    phone.find(marker="comment-send").click()
-
+    await tap(phone, "comment-send")
     await phone.should_see("Merci ! Votre commentaire est transmis à l'animation.")
     await facilitator.should_see("Et le soir, après 19 h ? · Anne · Élu·e · Fontenelle")
     await projection.should_not_see("Et le soir, après 19 h ?")  # not until the facilitator chooses it
-    facilitator.find(marker="show-comment-1").click()
+    await tap(facilitator, "show-comment-1")
     await projection.should_see("Et le soir, après 19 h ?")
     await phone.should_see("Et le soir, après 19 h ?\n(Affiché à l'écran)")
-    facilitator.find(marker="hide-comment-1").click()
+    await tap(facilitator, "hide-comment-1")
     await projection.should_not_see("Et le soir, après 19 h ?")
     await phone.should_see("Et le soir, après 19 h ?\n(Masqué par l'animation)")
 
@@ -119,7 +117,7 @@ async def test_a_comment_longer_than_280_characters_is_refused_in_french(restitu
     await running().service.present_next(CODE)
     await join(user, CODE, ready="comment-text")
     user.find(marker="comment-text").type("a" * 281)
-    user.find(marker="comment-send").click()
+    await tap(user, "comment-send")
     await user.should_see("280 caractères au plus (vous en avez 281)")
     assert running().service.get(CODE).comments.comments == {}
 
@@ -136,8 +134,7 @@ async def test_a_timer_started_from_the_console_shows_on_the_projection_and_the_
 
     facilitator.find(marker="timer-name").type("Échanges en petits groupes")
     set_value(facilitator, "timer-minutes", 10)
-    facilitator.find(marker="start-timer").click()
-
+    await tap(facilitator, "start-timer")
     for page in (projection, phone):
         await page.should_see("Échanges en petits groupes (10 min)")
     timer = running().service.get(CODE).timer
@@ -146,7 +143,7 @@ async def test_a_timer_started_from_the_console_shows_on_the_projection_and_the_
     for page in (projection, phone):  # the browser counts down from there by itself
         with page:
             assert [e.props["data-ends-at"] for e in page.find(marker="timer-clock").elements] == [ends_at]
-    facilitator.find(marker="stop-timer").click()
+    await tap(facilitator, "stop-timer")
     await projection.should_not_see(marker="timer")
     await phone.should_not_see(marker="timer")
 

@@ -29,7 +29,7 @@ def bar_order(user: User) -> list[str]:
 
 async def open_vote(facilitator: User) -> None:
     await facilitator.open(f"/f/{CODE}?token={TOKEN}")
-    facilitator.find(marker="open-vote").click()
+    await tap(facilitator, "open-vote")
     await facilitator.should_see("Vote ouvert sur les pistes d'actions · 0 votant")
 
 
@@ -118,8 +118,7 @@ async def test_closing_the_vote_freezes_every_phone(restitution: dict[str, int],
     await give(phone, bus, 2)
     await phone.should_see(marker=f"plus-{bus}")
 
-    facilitator.find(marker="close-vote").click()
-
+    await tap(facilitator, "close-vote")
     await phone.should_see("Le vote est clos : vos points sont enregistrés. Merci !")
     await phone.should_not_see(marker=f"plus-{bus}")
     await phone.should_not_see(marker=f"minus-{bus}")
@@ -150,19 +149,18 @@ async def test_the_results_view_chosen_in_the_console_goes_to_the_projection(
     set_value(facilitator, "results-view", "une_commune_une_voix")
     await facilitator.should_see("Chaque commune qui a voté pèse une voix (2 communes).")
     await projection.should_not_see("Chaque commune qui a voté pèse une voix")  # not projected yet
-    facilitator.find(marker="project-results").click()
-
+    await tap(facilitator, "project-results")
     await projection.should_see("Chaque commune qui a voté pèse une voix (2 communes).")
     await projection.should_see("1 voix")  # Vernoux's six points and Marcilly's two weigh the same
     await projection.should_see("Points des participants sans commune, comptés à part : 1 point.")
     await facilitator.should_see("À l'écran : les résultats du vote (Une commune, une voix)")
 
     set_value(facilitator, "results-view", "par_role")
-    facilitator.find(marker="project-results").click()
+    await tap(facilitator, "project-results")
     await projection.should_see("Élus 6")
     await projection.should_see("Autres participants 2")
     await projection.should_see("Acteurs 1")
 
-    facilitator.find(marker="next-axis").click()
+    await tap(facilitator, "next-axis")
     await projection.should_see("SE DÉPLACER")
     await projection.should_not_see("Élus 6")

@@ -50,7 +50,7 @@ async def test_structures_are_renamed_removed_and_duplicates_refused(seeded: str
     await tap(user, "structure-add")
     await user.should_see("La structure « ccas de vernoux » est déjà dans la liste.")
 
-    user.find(marker="structure-edit-1").click()
+    await tap(user, "structure-edit-1")
     user.find(marker="structure-edit-name").clear().type("CIAS du Val")
     await tap(user, "structure-edit-save")
     await user.should_see("Parle maintenant : CIAS du Val")
