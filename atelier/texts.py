@@ -106,6 +106,7 @@ NOT_FOUND_HELP = "Vérifiez le code projeté dans la salle ou scannez à nouveau
 SHARED_COUNT = "+{count} partagent"
 NO_PHASE_OPEN = "Les contributions ne sont pas encore ouvertes"
 PHASE_OPEN_LINE = "{phase} : contributions ouvertes"
+RESTITUTION_OPEN_LINE = "Restitution en plénière : débat et vote"
 PHASE_CLOSED_LINE = "{phase} : contributions closes"
 QR_LABEL = "QR code pour rejoindre la démarche"
 

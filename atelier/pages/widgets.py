@@ -6,7 +6,7 @@ from nicegui import ui
 from nicegui.elements.mixins.text_element import TextElement
 
 from atelier import texts
-from atelier.domain.model import Contribution, Phase, PhaseStatus
+from atelier.domain.model import Contribution, Phase, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.qr import qr_svg
 
@@ -29,6 +29,8 @@ def phase_line(phase: Phase | None, session: Session) -> str:
         closed = [p for p in session.phases.values() if p.status is PhaseStatus.CLOSED]
         return texts.NO_PHASE_OPEN if not closed else texts.PHASE_CLOSED_LINE.format(
             phase=texts.PHASE_LABELS[closed[-1].key])
+    if phase.key is PhaseKey.RESTITUTION:  # no contributions there: comments and votes instead
+        return texts.RESTITUTION_OPEN_LINE
     return texts.PHASE_OPEN_LINE.format(phase=texts.PHASE_LABELS[phase.key])
 
 

@@ -156,3 +156,11 @@ async def test_a_phone_in_the_restitution_has_no_contribution_form_nor_waiting_m
     await running().service.set_phase_status(CODE, PhaseKey.RESTITUTION, PhaseStatus.CLOSED)
     await user.should_see(marker="waiting")
     await user.should_not_see(marker="presented-axis")
+
+
+async def test_during_the_restitution_the_screens_speak_of_debate_and_vote_not_contributions(
+        restitution: dict[str, int], create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{CODE}")
+    await projection.should_see("Restitution en plénière : débat et vote")
+    await projection.should_not_see("Restitution : contributions ouvertes")
