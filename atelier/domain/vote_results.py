@@ -71,7 +71,7 @@ def totals_by_role(vote: PriorityVote, participants: Mapping[str, Participant]) 
 
 def totals_by_commune(vote: PriorityVote, participants: Mapping[str, Participant]) -> dict[str, dict[int, int]]:
     """Keyed by commune; `NO_COMMUNE` ("") gathers the participants who gave none."""
-    return totals_by(vote, lambda pid: _commune(participants.get(pid)))
+    return totals_by(vote, lambda pid: commune_of(participants.get(pid)))
 
 
 @dataclass(frozen=True)
@@ -103,5 +103,6 @@ def one_commune_one_voice(vote: PriorityVote, participants: Mapping[str, Partici
     return CommuneVoice(scores, len(by_commune), without)
 
 
-def _commune(participant: Participant | None) -> str:
+def commune_of(participant: Participant | None) -> str:
+    """The commune a voter's points count for; `NO_COMMUNE` for actors of the whole territory."""
     return (participant.commune if participant else None) or NO_COMMUNE

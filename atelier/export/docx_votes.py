@@ -19,6 +19,7 @@ from atelier.domain.vote_results import (
     NO_COMMUNE,
     Score,
     VoterGroup,
+    commune_of,
     one_commune_one_voice,
     rank,
     ranked_totals,
@@ -96,7 +97,7 @@ def _by_role(writer: Writer, vote: PriorityVote, ranking: list[RankedLine],
 def _by_commune(writer: Writer, vote: PriorityVote, ranking: list[RankedLine], session: Session) -> None:
     """For each commune that voted (session order, then those without one), its proposals with points, ranked."""
     totals = totals_by_commune(vote, session.participants)
-    voters = Counter(_commune(session.participants.get(pid)) for pid in vote.allocations)
+    voters = Counter(commune_of(session.participants.get(pid)) for pid in vote.allocations)
     order = [c for c in session.communes if c in totals] + [c for c in totals if c not in session.communes]
     order.sort(key=lambda commune: commune == NO_COMMUNE)  # stable: without a commune goes last
     texts_by_id = {line.item_id: line.text for line in ranking}
@@ -122,7 +123,3 @@ def _one_commune_one_voice(writer: Writer, vote: PriorityVote, session: Session)
     apart = sum(voice.without_commune.values())
     if apart:
         writer.paragraph(texts.DOC_ONE_VOICE_WITHOUT.format(points=points(apart)))
-
-
-def _commune(participant: Participant | None) -> str:
-    return (participant.commune if participant else None) or NO_COMMUNE

@@ -10,7 +10,7 @@ from atelier.domain.axes import MAX_LONG_TEXT, MAX_TITLE, Axis, AxisSection
 from atelier.domain.session import Session
 from atelier.pages.axes_lines import SavedField, SectionEditor, icon_button
 from atelier.pages.frame import attempt
-from atelier.pages.widgets import heading
+from atelier.pages.widgets import confirm, heading
 
 
 class AxisCard:
@@ -72,16 +72,6 @@ class AxisCard:
     def _confirm_remove(self) -> None:
         axis = self.session.axes.axis(self.id)
         count = len(self.session.evidence_for_axis(self.id))
-        with ui.dialog() as dialog, ui.card().classes("console gap-3"):
-            ui.label(texts.AXES_REMOVE_CONFIRM.format(title=axis.title, count=count)).classes("text-lg")
-
-            async def remove() -> None:
-                if await attempt(lambda: self.atelier.service.remove_axis(self.session.code, self.id)) is not None:
-                    dialog.close()
-
-            with ui.row().classes("w-full justify-end"):
-                ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
-                ui.button(texts.AXES_REMOVE_YES, on_click=remove).props("no-caps color=negative") \
-                    .mark("axis-remove-confirm")
-        dialog.on("hide", dialog.delete)
-        dialog.open()
+        confirm(texts.AXES_REMOVE_CONFIRM.format(title=axis.title, count=count), texts.AXES_REMOVE_YES,
+                lambda: attempt(lambda: self.atelier.service.remove_axis(self.session.code, self.id)),
+                audience="console", mark="axis-remove-confirm")

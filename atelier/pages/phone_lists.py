@@ -11,7 +11,7 @@ from atelier.domain.model import Contribution, Phase
 from atelier.domain.session import SHAREABLE_KINDS, Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields
-from atelier.pages.widgets import contribution_meta, heading
+from atelier.pages.widgets import confirm, contribution_meta, heading
 
 OTHERS_PAGE = 10
 
@@ -63,20 +63,10 @@ class MyItem:
 
     def confirm_delete(self) -> None:
         owner = self.owner
-        with ui.dialog() as dialog, ui.card().classes("phone gap-3"):
-            ui.label(texts.PHONE_DELETE_CONFIRM)
-
-            async def delete() -> None:
-                await attempt(lambda: owner.atelier.service.delete_own_contribution(
-                    owner.session.code, owner.participant_id, self.contribution.id))
-                dialog.close()
-
-            with ui.row().classes("w-full justify-end gap-2"):
-                ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
-                ui.button(texts.PHONE_DELETE, on_click=delete).props("no-caps color=negative") \
-                    .mark("delete-confirm")
-        dialog.on("hide", dialog.delete)
-        dialog.open()
+        confirm(texts.PHONE_DELETE_CONFIRM, texts.PHONE_DELETE,
+                lambda: attempt(lambda: owner.atelier.service.delete_own_contribution(
+                    owner.session.code, owner.participant_id, self.contribution.id)),
+                audience="phone", mark="delete-confirm")
 
 
 class MyContributions:

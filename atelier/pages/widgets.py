@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from nicegui import ui
 from nicegui.elements.mixins.text_element import TextElement
 
@@ -62,3 +65,19 @@ def decimal(value: float, digits: int = 1) -> str:
     """« 2,5 », « 3 »: French decimal comma, no trailing zeros."""
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+def confirm(message: str, yes: str, action: Callable[[], Awaitable[Any]], *, audience: str, mark: str) -> None:
+    """« Are you sure? » before something that cannot be undone; `action` shows its own refusals."""
+    with ui.dialog() as dialog, ui.card().classes(f"{audience} gap-3"):
+        ui.label(message).classes("text-lg")
+
+        async def accept() -> None:
+            await action()
+            dialog.close()
+
+        with ui.row().classes("w-full justify-end gap-2"):
+            ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+            ui.button(yes, on_click=accept).props("no-caps color=negative").mark(mark)
+    dialog.on("hide", dialog.delete)
+    dialog.open()
