@@ -13,7 +13,7 @@ from atelier.live import LiveHub
 from atelier.pages import facilitator, participant, projection
 from atelier.presets import load_presets
 from atelier.service import SessionService
-from atelier.store import SessionStore, TinyDBSessionStore
+from atelier.store import SessionStore, open_store
 
 # A phone that locks for a few minutes must find its page as it left it, not a reload.
 PHONE_RECONNECT_TIMEOUT = 300.0
@@ -25,7 +25,7 @@ POSITIVE_COLOR = "#15803d"
 def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     """Create the service and register every route. Call once before `ui.run`."""
     hub = LiveHub()
-    service = SessionService(store or TinyDBSessionStore(config.data_dir), publish=hub.publish)
+    service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish)
     atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
 
     @nicegui_app.get("/healthz")

@@ -18,7 +18,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="démarre le serveur (console, projection, téléphones)")
     serve.add_argument("--host", default="0.0.0.0", help="adresse d'écoute (défaut : 0.0.0.0, tout le réseau)")
     serve.add_argument("--port", type=int, default=8080, help="port (défaut : 8080)")
-    serve.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    cli_exports.add_store_arguments(serve)
     serve.add_argument("--public-url", default=None,
                        help="adresse que les téléphones ouvrent, si elle diffère (ex. http://10.42.0.1:8080)")
     serve.add_argument("--demo", action="store_true", help="crée (une fois) une démarche de démonstration")
@@ -46,13 +46,12 @@ def serve(args: argparse.Namespace) -> int:
     from atelier.demo import ensure_demo
     from atelier.network import public_base_url
     from atelier.presets import DEFAULT_PRESET, load_presets
-    from atelier.store import TinyDBSessionStore
 
     data_dir: Path = args.data_dir.resolve()
     config = AppConfig.from_data_dir(data_dir, public_base_url(args.host, args.port, args.public_url))
     # Participants' device identities live beside the sessions, not in the current folder.
     Storage.path = data_dir / ".nicegui"
-    store = TinyDBSessionStore(data_dir)
+    store = cli_exports.open_store(args)
     if args.demo:
         ensure_demo(store, load_presets()[DEFAULT_PRESET], datetime.now(UTC))
     atelier = app.build(config, store)

@@ -1,7 +1,8 @@
 """`atelier export …` and `atelier import …`: exports without the server, and restoring an archive.
 
-Both work on the data dir's files directly. Import into the data dir of a stopped server (or restart
-it afterwards): a running server only reads the data dir when it starts.
+Both work on the store directly (`--store`, or the embedded engine under `--data-dir`). A running
+server sees an imported démarche the next time it is asked for, unless it already holds that code
+in memory (then restart it).
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier import texts
+
+if TYPE_CHECKING:
+    from atelier.store import SessionStore
 
 COMMANDS = ("export", "import")
 FORMATS = ("docx", "csv", "json")
@@ -24,16 +29,30 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=FORMATS, default="docx", help="format (défaut : docx)")
     export.add_argument("--output", type=Path, default=None,
                         help="fichier à écrire (défaut : restitution-<territoire>-<date>.<format>)")
-    export.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    add_store_arguments(export)
     export.add_argument("--template", type=Path, default=None,
                         help="modèle Word dont la restitution prend les styles (défaut : templates/restitution.docx)")
     export.add_argument("--detail-votes", action="store_true", help=texts.CLI_DETAIL_VOTES)
 
     restore = commands.add_parser("import", help="restaure une démarche depuis son archive JSON")
     restore.add_argument("file", type=Path, help="archive JSON exportée par Atelier")
-    restore.add_argument("--data-dir", type=Path, default=Path("sessions"), help="dossier des données")
+    add_store_arguments(restore)
     restore.add_argument("--replace", action="store_true",
                          help="remplace la démarche de même code si elle existe déjà")
+
+
+def add_store_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--data-dir", type=Path, default=Path("sessions"), help=texts.CLI_DATA_DIR)
+    command.add_argument("--store", default=None, help=texts.CLI_STORE)
+
+
+def open_store(args: argparse.Namespace) -> SessionStore:
+    from atelier.store import open_store as open_url
+
+    try:
+        return open_url(args.store, args.data_dir)
+    except ValueError:
+        raise SystemExit(texts.CLI_BAD_STORE.format(url=args.store)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,17 +67,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from atelier.domain import records
     from atelier.domain.codes import is_well_formed, normalise_code
     from atelier.export.formats import ExportFormat, render
-    from atelier.store import TinyDBSessionStore
+    from atelier.service import load_session
 
     code = normalise_code(args.code)
-    record = TinyDBSessionStore(args.data_dir).load(code) if is_well_formed(code) else None
-    if record is None:
+    session = load_session(open_store(args), code) if is_well_formed(code) else None
+    if session is None:
         print(texts.ERR_SESSION_NOT_FOUND.format(code=args.code), file=sys.stderr)
         return 1
-    rendered = render(records.session_from_record(record), ExportFormat(args.format), today=date.today(),
+    rendered = render(session, ExportFormat(args.format), today=date.today(),
                       template=args.template, detailed_votes=args.detail_votes)
     output: Path = args.output or Path(rendered.filename)
     output.write_bytes(rendered.content)
@@ -69,13 +87,12 @@ def export(args: argparse.Namespace) -> int:
 def import_archive(args: argparse.Namespace) -> int:
     from atelier.domain import records
     from atelier.export.archive import session_from_archive
-    from atelier.store import TinyDBSessionStore
 
     if not args.file.is_file():
         print(texts.CLI_FILE_MISSING.format(path=args.file), file=sys.stderr)
         return 1
     session = session_from_archive(args.file.read_bytes())
-    store = TinyDBSessionStore(args.data_dir)
+    store = open_store(args)
     if store.load(session.code) is not None and not args.replace:
         print(texts.CLI_ALREADY_EXISTS.format(code=session.code, folder=args.data_dir), file=sys.stderr)
         return 1

@@ -1,171 +1,152 @@
-"""The application's verbs: find the session, apply the domain rule, make it durable, tell the room.
+"""The one path of every change: find the session, run the domain rule, make it durable, tell the room.
 
-Pages call these and nothing else. Order matters: the domain refuses bad input before anything
-changes; the change is on disk before the caller is told it was accepted; only then is it announced.
+Pages call `apply(code, change)` with a `Change` value (atelier/domain/changes/) and nothing else
+changes a session. Order matters: the domain refuses bad input before anything changes; the
+change's journal entry is on disk before the caller is told it was accepted; only then is it
+announced. A failed write puts the session back to its last durable state (see store/committer.py).
+
+Sessions are loaded when first asked for and leave memory once nobody has used them for a while
+(pages that still show one keep it alive: the service finds that very object again).
 """
 
 from __future__ import annotations
 
+import logging
+import time
+import weakref
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from atelier import texts
 from atelier.domain import records
-from atelier.domain.codes import new_code, normalise_code
+from atelier.domain.changes import Change, perform, replay
+from atelier.domain.codes import is_well_formed, new_code, normalise_code
 from atelier.domain.errors import DomainError, NotFound
-from atelier.domain.events import (
-    ContextChanged,
-    ContributionAdded,
-    ContributionChanged,
-    ContributionDeleted,
-    DomainEvent,
-    ParticipantJoined,
-    PhaseChanged,
-)
-from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
+from atelier.domain.events import DomainEvent
 from atelier.domain.session import Session
-from atelier.domain.session_context import SessionContext
-from atelier.store import GroupCommitter, SessionStore, StorageError
-from atelier.verbs import AnalysisVerbs, PlenaryVerbs
+from atelier.store import GroupCommitter, SessionStore, StorageError, StoredSession
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 Publish = Callable[[DomainEvent], None]
+
+IDLE_SECONDS = 30 * 60  # a session unused this long (and shown by no page) leaves memory
+SWEEP_SECONDS = 60
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class SessionService(AnalysisVerbs, PlenaryVerbs):
-    """Phase 1 verbs below; phases 2 and 3 in `atelier/verbs/` (same pattern, through `VerbsBase._apply`)."""
-
+class SessionService:
     def __init__(self, store: SessionStore, publish: Publish | None = None,
-                 clock: Callable[[], datetime] = utc_now) -> None:
+                 clock: Callable[[], datetime] = utc_now, *, idle_seconds: float = IDLE_SECONDS,
+                 compact_every: int | None = None) -> None:
         self.store = store
         self.publish: Publish = publish or (lambda event: None)
         self.clock = clock
-        self.committer = GroupCommitter(store)
-        self.sessions: dict[str, Session] = {}
-        for code in store.codes():
-            record = store.load(code)
-            if record is not None:
-                self.sessions[code] = records.session_from_record(record)
+        self.idle_seconds = idle_seconds
+        extra: dict[str, Any] = {} if compact_every is None else {"compact_every": compact_every}
+        self.committer = GroupCommitter(store, publish=lambda event: self.publish(event), restore=self._restore,
+                                        snapshot=lambda code: records.session_record(self.get(code)), **extra)
+        self._alive: weakref.WeakValueDictionary[str, Session] = weakref.WeakValueDictionary()
+        self._kept: dict[str, tuple[Session, float]] = {}  # held in memory, with their last use (monotonic)
+        self._next_sweep = time.monotonic() + SWEEP_SECONDS
 
     # --- Sessions --------------------------------------------------------------------------
+    def find(self, code: str) -> Session | None:
+        code = normalise_code(code)
+        session = self._alive.get(code)
+        if session is None and is_well_formed(code):
+            session = self._load(code)
+        if session is not None:
+            self._touch(session)
+        return session
+
     def get(self, code: str) -> Session:
-        session = self.sessions.get(normalise_code(code))
+        session = self.find(code)
         if session is None:
             raise NotFound(texts.ERR_SESSION_NOT_FOUND.format(code=code))
         return session
 
-    def find(self, code: str) -> Session | None:
-        return self.sessions.get(normalise_code(code))
-
     def list_sessions(self) -> list[Session]:
-        return sorted(self.sessions.values(), key=lambda s: s.created_at, reverse=True)
+        sessions = [s for s in map(self.find, self.store.codes()) if s is not None]
+        return sorted(sessions, key=lambda s: s.created_at, reverse=True)
 
     async def create_session(self, *, territory: str, communes: str | list[str], themes: str | list[str],
-                             title: str = texts.DEFAULT_TITLE) -> Session:
-        session = Session.create(code=new_code(self.sessions), territory=territory, communes=communes,
-                                 themes=themes, title=title, now=self.clock())
-        self.sessions[session.code] = session
+                             title: str | None = None) -> Session:
+        session = Session.create(code=new_code(set(self.store.codes()) | set(self._alive.keys())),
+                                 territory=territory, communes=communes, themes=themes,
+                                 title=title or texts.DEFAULT_TITLE, now=self.clock())
         try:
-            await self._commit(session)
-        except DomainError:
-            del self.sessions[session.code]
-            raise
-        return session
-
-    async def set_phase_status(self, code: str, key: PhaseKey, status: PhaseStatus) -> Phase:
-        session = self.get(code)
-        phase = session.set_phase_status(key, status, self.clock())
-        await self._commit(session)
-        self.publish(PhaseChanged(session.code, phase))
-        return phase
-
-    async def set_phase_date(self, code: str, key: PhaseKey, day: date | None) -> Phase:
-        session = self.get(code)
-        phase = session.set_phase_date(key, day, self.clock())
-        await self._commit(session)
-        self.publish(PhaseChanged(session.code, phase))
-        return phase
-
-    async def set_context(self, code: str, *, population: int | str | None, population_year: int | str | None,
-                          history: str | None, seat: str | None, author: str | None,
-                          analysis: str | None) -> SessionContext:
-        session = self.get(code)
-        context = session.set_context(population=population, population_year=population_year, history=history,
-                                      seat=seat, author=author, analysis=analysis, now=self.clock())
-        await self._commit(session)
-        self.publish(ContextChanged(session.code, context))
-        return context
-
-    # --- Participants ----------------------------------------------------------------------
-    async def register_participant(self, code: str, participant_id: str, *, role: Role | str | None,
-                                   commune: str | None, display_name: str = "",
-                                   structure: str = "") -> Participant:
-        session = self.get(code)
-        is_new = participant_id not in session.participants
-        participant = session.register_participant(participant_id, role=role, commune=commune,
-                                                   display_name=display_name, structure=structure,
-                                                   now=self.clock())
-        await self._commit(session)
-        if is_new:
-            self.publish(ParticipantJoined(session.code, participant))
-        return participant
-
-    # --- Contributions ---------------------------------------------------------------------
-    async def add_contribution(self, code: str, author_id: str, *, kind: ContributionKind | str, text: str,
-                               theme: str, commune: str | None = None, risk: Risk | str | None = None,
-                               structure: str = "") -> Contribution:
-        session = self.get(code)
-        contribution = session.add_contribution(author_id, kind=kind, text=text, theme=theme, commune=commune,
-                                                risk=risk, structure=structure, now=self.clock())
-        await self._commit(session)
-        self.publish(ContributionAdded(session.code, contribution))
-        return contribution
-
-    async def edit_own_contribution(self, code: str, author_id: str, contribution_id: int, *, text: str,
-                                    theme: str, commune: str | None, risk: Risk | str | None = None,
-                                    structure: str = "") -> Contribution:
-        session = self.get(code)
-        contribution = session.edit_own_contribution(author_id, contribution_id, text=text, theme=theme,
-                                                     commune=commune, risk=risk, structure=structure,
-                                                     now=self.clock())
-        return await self._changed(session, contribution)
-
-    async def delete_own_contribution(self, code: str, author_id: str, contribution_id: int) -> None:
-        session = self.get(code)
-        contribution = session.delete_own_contribution(author_id, contribution_id, self.clock())
-        await self._commit(session)
-        self.publish(ContributionDeleted(session.code, contribution))
-
-    async def toggle_share(self, code: str, participant_id: str, contribution_id: int) -> Contribution:
-        session = self.get(code)
-        return await self._changed(session, session.toggle_share(participant_id, contribution_id, self.clock()))
-
-    async def moderate_edit(self, code: str, contribution_id: int, *, text: str, theme: str,
-                            commune: str | None, risk: Risk | str | None = None,
-                            structure: str = "") -> Contribution:
-        session = self.get(code)
-        contribution = session.moderate_edit(contribution_id, text=text, theme=theme, commune=commune,
-                                             risk=risk, structure=structure, now=self.clock())
-        return await self._changed(session, contribution)
-
-    async def set_hidden(self, code: str, contribution_id: int, hidden: bool) -> Contribution:
-        session = self.get(code)
-        return await self._changed(session, session.set_hidden(contribution_id, hidden, self.clock()))
-
-    # --- Plumbing --------------------------------------------------------------------------
-    async def _changed(self, session: Session, contribution: Contribution) -> Contribution:
-        await self._commit(session)
-        self.publish(ContributionChanged(session.code, contribution))
-        return contribution
-
-    async def _commit(self, session: Session) -> None:
-        try:
-            await self.committer.commit(session.code, lambda: records.session_record(session))
+            await self.committer.save(records.session_record(session))
         except StorageError as error:
             raise DomainError(texts.ERR_STORAGE) from error
+        self._alive[session.code] = session
+        self._touch(session)
+        return session
+
+    # --- Changes ---------------------------------------------------------------------------
+    async def apply(self, code: str, change: Change[T]) -> T:
+        """Run `change` on the session (it may refuse: then nothing changed, nothing is written or
+        announced); return its result once it is durable and announced."""
+        session = self.get(code)
+        now = self.clock()
+        result = perform(session, change, now)
+        event = change.announce(session, result)  # built now: it describes this change, not a later one
+        entry = {"v": session.version, "at": now.isoformat(), "change": change.record()}
+        try:
+            await self.committer.commit(session.code, entry, event)
+        except StorageError as error:
+            raise DomainError(texts.ERR_STORAGE) from error
+        return result
+
+    # --- Plumbing --------------------------------------------------------------------------
+    def _load(self, code: str) -> Session | None:
+        stored = self.store.load(code)
+        if stored is None:
+            return None
+        session = _rebuilt(stored)
+        self.committer.track(code, session.version, len(stored.journal))
+        self._alive[code] = session
+        return session
+
+    async def _restore(self, code: str) -> None:
+        """A write failed: the session in memory becomes the durable one again, in place."""
+        session = self._alive.get(code)
+        try:
+            stored = await self.committer.call(self.store.load, code)
+        except Exception:
+            log.exception("session %s could not be reloaded after a failed write", code)
+            stored = None
+        if stored is None:
+            self._alive.pop(code, None)
+            self._kept.pop(code, None)
+            return
+        durable = _rebuilt(stored)
+        if session is not None:
+            session.restore(durable)
+        self.committer.track(code, durable.version, len(stored.journal))
+
+    def _touch(self, session: Session) -> None:
+        now = time.monotonic()
+        self._kept[session.code] = (session, now)
+        if now >= self._next_sweep:
+            self._next_sweep = now + SWEEP_SECONDS
+            for code in [c for c, (_, used) in self._kept.items() if now - used > self.idle_seconds]:
+                if self.committer.is_idle(code):
+                    del self._kept[code]  # the weak map still finds it while a page shows it
 
     def close(self) -> None:
         self.committer.close()
+
+
+def load_session(store: SessionStore, code: str) -> Session | None:
+    """A session as its store holds it (snapshot and journal), outside any server (CLI exports)."""
+    stored = store.load(code)
+    return None if stored is None else _rebuilt(stored)
+
+
+def _rebuilt(stored: StoredSession) -> Session:
+    return replay(records.session_from_record(stored.snapshot), stored.journal)

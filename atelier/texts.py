@@ -509,6 +509,10 @@ CSV_LINE = "Axe {number}, {kind} : {text}"
 CSV_SEPARATOR = " | "
 
 EXPORT_DETAIL_VOTES = "Restitution : détailler les votes (par rôle, par commune, « une commune, une voix »)"
+CLI_DATA_DIR = "dossier des données (défaut : sessions)"
+CLI_STORE = ("où garder les démarches : tinydb: (défaut, fichiers dans --data-dir), tinydb:///un/dossier, "
+             "ou memory: (rien n'est gardé) ; sinon la variable ATELIER_STORE")
+CLI_BAD_STORE = "Stockage inconnu : {url}. Utilisez tinydb: (défaut), tinydb:///un/dossier ou memory:."
 CLI_DETAIL_VOTES = "restitution : ajoute les votes par rôle, par commune et « une commune, une voix »"
 
 

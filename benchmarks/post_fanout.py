@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from atelier.domain.changes import AddContribution, RegisterParticipant, SetPhaseStatus
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.live import LiveHub, author, session, wall
 from atelier.service import SessionService
@@ -27,7 +28,7 @@ async def run(phones: int, folder: Path) -> tuple[float, float, int, float]:
     hub = LiveHub()
     service = SessionService(TinyDBSessionStore(folder), publish=hub.publish)
     code = (await service.create_session(territory="CC Bench", communes=["A", "B"], themes=THEMES)).code
-    await service.set_phase_status(code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN)
+    await service.apply(code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
     woken = 0
 
     def handler(_event: object) -> None:
@@ -36,7 +37,7 @@ async def run(phones: int, folder: Path) -> tuple[float, float, int, float]:
 
     hub.subscribe(wall(code), handler)  # one projection
     for i in range(max(phones, POSTS)):
-        await service.register_participant(code, f"p{i}", role="elu", commune="A")
+        await service.apply(code, RegisterParticipant(f"p{i}", role="elu", commune="A"))
     for i in range(phones):
         hub.subscribe(session(code), handler)
         hub.subscribe(author(code, f"p{i}"), handler)
@@ -44,13 +45,15 @@ async def run(phones: int, folder: Path) -> tuple[float, float, int, float]:
 
     started = time.perf_counter()
     for i in range(POSTS // 2):  # one at a time: every post is its own durable write
-        await service.add_contribution(code, f"p{i}", kind="difficulte", text=f"Difficulté {i}",
-                                       theme=THEMES[i % 3], risk="modere")
+        await service.apply(code,
+                            AddContribution(f"p{i}", kind="difficulte", text=f"Difficulté {i}", theme=THEMES[i % 3],
+                                            risk="modere"))
     sequential = (time.perf_counter() - started) / (POSTS // 2)
     writes_before = service.committer.writes
     started = time.perf_counter()
-    await asyncio.gather(*[service.add_contribution(code, f"p{i}", kind="ressource", text=f"Ressource {i}",
-                                                    theme=THEMES[i % 3]) for i in range(POSTS // 2, POSTS)])
+    await asyncio.gather(*[service.apply(code,
+                                         AddContribution(f"p{i}", kind="ressource", text=f"Ressource {i}",
+                                                         theme=THEMES[i % 3])) for i in range(POSTS // 2, POSTS)])
     burst = (time.perf_counter() - started) / (POSTS // 2)
     writes = service.committer.writes - writes_before
     service.close()

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from atelier.domain import records
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
-from atelier.service import SessionService
-from atelier.store import TinyDBSessionStore
+from atelier.service import SessionService, load_session
+from atelier.store import SessionStore, TinyDBSessionStore
 
 TOKEN = "test-facilitator-token"
 COMMUNES = ["Fontenelle", "Vernoux", "Marcilly"]
@@ -25,6 +26,12 @@ class Clock:
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1)
         return self.now
+
+
+def durable(store: SessionStore, code: str) -> dict | None:
+    """The session as a restart would find it (snapshot plus journal), as one record."""
+    session = load_session(store, code)
+    return None if session is None else records.session_record(session)
 
 
 @pytest.fixture

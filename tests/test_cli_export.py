@@ -13,6 +13,7 @@ import pytest
 from atelier.cli import main
 from atelier.domain import records
 from atelier.store import TinyDBSessionStore
+from tests.conftest import durable
 from tests.export_data import full_session
 
 
@@ -55,8 +56,8 @@ def test_export_then_import_into_another_data_dir_restores_the_identical_session
     assert main(["export", "ABCDEF", "--format", "json", "--output", str(archive), "--data-dir", str(data_dir)]) == 0
     elsewhere = tmp_path / "ailleurs"
     assert main(["import", str(archive), "--data-dir", str(elsewhere)]) == 0
-    assert TinyDBSessionStore(elsewhere).load("ABCDEF") == TinyDBSessionStore(data_dir).load("ABCDEF")
-    assert TinyDBSessionStore(elsewhere).load("ABCDEF") == records.session_record(full_session())
+    assert durable(TinyDBSessionStore(elsewhere), "ABCDEF") == durable(TinyDBSessionStore(data_dir), "ABCDEF")
+    assert durable(TinyDBSessionStore(elsewhere), "ABCDEF") == records.session_record(full_session())
 
 
 def test_import_refuses_to_overwrite_an_existing_session_unless_replace(data_dir: Path, tmp_path: Path,
@@ -69,10 +70,10 @@ def test_import_refuses_to_overwrite_an_existing_session_unless_replace(data_dir
 
     assert main(["import", str(archive), "--data-dir", str(data_dir)]) == 1
     assert "Une démarche de code ABCDEF existe déjà" in capsys.readouterr().err
-    assert TinyDBSessionStore(data_dir).load("ABCDEF")["session"]["territory"] == "CC du Val"
+    assert durable(TinyDBSessionStore(data_dir), "ABCDEF")["session"]["territory"] == "CC du Val"
 
     assert main(["import", str(archive), "--data-dir", str(data_dir), "--replace"]) == 0
-    assert TinyDBSessionStore(data_dir).load("ABCDEF")["session"]["territory"] == "CC du Val (archive)"
+    assert durable(TinyDBSessionStore(data_dir), "ABCDEF")["session"]["territory"] == "CC du Val (archive)"
 
 
 def test_import_of_a_file_that_is_not_an_archive_fails_in_french(tmp_path: Path,

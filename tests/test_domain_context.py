@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from atelier.domain import records
+from atelier.domain.changes import SetContext
 from atelier.domain.errors import InvalidInput
 from atelier.domain.events import ContextChanged
 from atelier.domain.session import Session
@@ -14,7 +15,7 @@ from atelier.domain.session_context import SessionContext
 from atelier.live import channels_for
 from atelier.live import session as session_channel
 from atelier.service import SessionService
-from tests.conftest import COMMUNES, T0, THEMES
+from tests.conftest import COMMUNES, T0, THEMES, durable
 
 FIELDS = {"population": "", "population_year": "", "history": "", "seat": "", "author": "", "analysis": ""}
 
@@ -61,8 +62,8 @@ def test_context_survives_the_record_round_trip(session: Session) -> None:
 
 async def test_service_saves_the_context_then_tells_the_consoles(service: SessionService) -> None:
     created = await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)
-    context = await service.set_context(created.code, **{**FIELDS, "population": "3 676", "author": "Anne"})
-    assert service.store.load(created.code)["session"]["context"]["population"] == 3676
+    context = await service.apply(created.code, SetContext(**{**FIELDS, "population": "3 676", "author": "Anne"}))
+    assert durable(service.store, created.code)["session"]["context"]["population"] == 3676
     event = service.published[-1]  # type: ignore[attr-defined]
-    assert event == ContextChanged(created.code, context)
+    assert event == ContextChanged(created.code, service.get(created.code).version, context)
     assert channels_for(event) == [session_channel(created.code)]

@@ -6,6 +6,7 @@ import pytest
 
 from atelier import live
 from atelier.domain import records
+from atelier.domain.changes import AddAxis, AddAxisLine, HideResults, OpenVote, PresentStep, SetPhaseStatus, ShowResults
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.events import AxisPresented, ResultsShown
 from atelier.domain.model import PhaseKey, PhaseStatus
@@ -100,15 +101,15 @@ def test_the_results_display_survives_a_restart(plenary: Session) -> None:
 
 async def test_showing_results_is_told_to_the_wall_only(service: SessionService) -> None:
     session = await service.create_session(territory="CC", communes=["A"], themes=["Santé"])
-    await service.set_phase_status(session.code, PhaseKey.RESTITUTION, PhaseStatus.OPEN)
-    axis = await service.add_axis(session.code, "Se déplacer")
-    await service.add_axis_line(session.code, axis.id, "pistes", "Transport à la demande")
-    await service.open_vote(session.code, "piste")
-    assert await service.show_results(session.code, "par_role") is ResultsView.BY_ROLE
-    await service.hide_results(session.code)
-    await service.present_next(session.code)
+    await service.apply(session.code, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.OPEN))
+    axis = await service.apply(session.code, AddAxis("Se déplacer"))
+    await service.apply(session.code, AddAxisLine(axis.id, "pistes", "Transport à la demande"))
+    await service.apply(session.code, OpenVote("piste"))
+    assert await service.apply(session.code, ShowResults("par_role")) is ResultsView.BY_ROLE
+    await service.apply(session.code, HideResults())
+    await service.apply(session.code, PresentStep(1))
     shown, hidden, presented = service.published[-3:]  # type: ignore[attr-defined]
-    assert shown == ResultsShown(session.code, True, ResultsView.BY_ROLE)
-    assert hidden == ResultsShown(session.code, False, ResultsView.BY_ROLE)
+    assert shown == ResultsShown(session.code, presented.version - 2, True, ResultsView.BY_ROLE)
+    assert hidden == ResultsShown(session.code, presented.version - 1, False, ResultsView.BY_ROLE)
     assert live.channels_for(shown) == [live.wall(session.code)]
     assert isinstance(presented, AxisPresented) and not service.get(session.code).votes.results_shown

@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 from atelier import live
+from atelier.domain.changes import (
+    AddContribution,
+    DeleteOwnContribution,
+    RegisterParticipant,
+    SetHidden,
+    SetPhaseStatus,
+    ToggleShare,
+)
 from atelier.domain.errors import DomainError, NotFound
 from atelier.domain.events import (
     ContributionAdded,
@@ -15,23 +23,23 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
-from tests.conftest import COMMUNES, THEMES
+from tests.conftest import COMMUNES, THEMES, durable
 
 
 async def open_session(service: SessionService) -> str:
     session = await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)
-    await service.set_phase_status(session.code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN)
-    await service.register_participant(session.code, "alice", role="elu", commune="Vernoux")
-    await service.register_participant(session.code, "bob", role="elu", commune="Fontenelle")
+    await service.apply(session.code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
+    await service.apply(session.code, RegisterParticipant("alice", role="elu", commune="Vernoux"))
+    await service.apply(session.code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
     return session.code
 
 
 async def test_each_accepted_action_is_announced_once(service: SessionService) -> None:
     code = await open_session(service)
-    c = await service.add_contribution(code, "alice", kind="difficulte", text="x", theme="Santé", risk="faible")
-    await service.toggle_share(code, "bob", c.id)
-    await service.set_hidden(code, c.id, True)
-    await service.delete_own_contribution(code, "alice", c.id)
+    c = await service.apply(code, AddContribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible"))
+    await service.apply(code, ToggleShare("bob", c.id))
+    await service.apply(code, SetHidden(c.id, True))
+    await service.apply(code, DeleteOwnContribution("alice", c.id))
     kinds = [type(e) for e in service.published]  # type: ignore[attr-defined]
     assert kinds == [PhaseChanged, ParticipantJoined, ParticipantJoined, ContributionAdded,
                      ContributionChanged, ContributionChanged, ContributionDeleted]
@@ -39,7 +47,7 @@ async def test_each_accepted_action_is_announced_once(service: SessionService) -
 
 async def test_changing_a_profile_is_not_a_new_arrival(service: SessionService) -> None:
     code = await open_session(service)
-    await service.register_participant(code, "alice", role="elu", commune="Marcilly")
+    await service.apply(code, RegisterParticipant("alice", role="elu", commune="Marcilly"))
     assert sum(isinstance(e, ParticipantJoined) for e in service.published) == 2  # type: ignore[attr-defined]
 
 
@@ -47,9 +55,9 @@ async def test_refused_action_stores_and_announces_nothing(service: SessionServi
     code = await open_session(service)
     before = list(service.published)  # type: ignore[attr-defined]
     with pytest.raises(DomainError):
-        await service.add_contribution(code, "alice", kind="difficulte", text="", theme="Santé", risk="faible")
+        await service.apply(code, AddContribution("alice", kind="difficulte", text="", theme="Santé", risk="faible"))
     assert service.published == before  # type: ignore[attr-defined]
-    assert service.store.load(code)["contributions"] == []
+    assert durable(service.store, code)["contributions"] == []
 
 
 async def test_codes_are_found_whatever_the_case_and_unknown_ones_say_so(service: SessionService) -> None:
@@ -68,11 +76,11 @@ async def test_invalid_new_session_is_not_kept(service: SessionService) -> None:
 def test_a_phone_hears_its_own_contributions_and_phase_changes_not_the_room(session) -> None:
     c = session.add_contribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible",
                                  now=session.created_at)
-    assert set(live.channels_for(ContributionAdded("ABCDEF", c))) == {
+    assert set(live.channels_for(ContributionAdded("ABCDEF", 1, c))) == {
         live.wall("ABCDEF"), live.author("ABCDEF", "alice")}
-    assert live.channels_for(PhaseChanged("ABCDEF", session.phases[PhaseKey.ETAT_DES_LIEUX])) == [
+    assert live.channels_for(PhaseChanged("ABCDEF", 2, session.phases[PhaseKey.ETAT_DES_LIEUX])) == [
         live.session("ABCDEF")]
-    assert live.channels_for(ParticipantJoined("ABCDEF", session.participants["bob"])) == [live.wall("ABCDEF")]
+    assert live.channels_for(ParticipantJoined("ABCDEF", 3, session.participants["bob"])) == [live.wall("ABCDEF")]
 
 
 def test_hub_delivers_only_to_the_subscribed_channels(session) -> None:
@@ -84,5 +92,5 @@ def test_hub_delivers_only_to_the_subscribed_channels(session) -> None:
     hub.subscribe(live.wall("ZZZZZZ"), heard["other"].append)
     c = session.add_contribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible",
                                  now=session.created_at)
-    hub.publish(ContributionAdded("ABCDEF", c))
+    hub.publish(ContributionAdded("ABCDEF", 1, c))
     assert [len(v) for v in heard.values()] == [1, 1, 0, 0]

@@ -11,6 +11,38 @@ import pytest
 from atelier import live
 from atelier.domain import records
 from atelier.domain.axes import Target, TargetKind
+from atelier.domain.changes import (
+    AddAxis,
+    AddAxisLine,
+    AddComment,
+    AddContribution,
+    AddStructure,
+    CloseVote,
+    EditAxis,
+    EditAxisLine,
+    EditStructure,
+    LinkEvidence,
+    MergeContributions,
+    MoveAxis,
+    MoveAxisLine,
+    OpenVote,
+    PresentAxis,
+    PresentStep,
+    RegisterParticipant,
+    RemoveAxis,
+    RemoveAxisLine,
+    RemoveStructure,
+    SetCommentHidden,
+    SetCommentShown,
+    SetPhaseStatus,
+    SetPisteDetails,
+    SetPistePlan,
+    SetPoints,
+    SetSpeaker,
+    StartTimer,
+    StopTimer,
+    UnlinkEvidence,
+)
 from atelier.domain.errors import DomainError, NotAllowed
 from atelier.domain.events import (
     AxesReordered,
@@ -29,24 +61,25 @@ from atelier.domain.events import (
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
-from tests.conftest import COMMUNES, THEMES, Clock
+from tests.conftest import COMMUNES, THEMES, Clock, durable
 
 
 async def restitution(service: SessionService) -> tuple[str, list[int]]:
     """Phase 1 posted, axes built with two pistes, restitution open. Returns the code and the piste ids."""
     code = (await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)).code
-    await service.set_phase_status(code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN)
-    await service.register_participant(code, "alice", role="elu", commune="Vernoux")
-    await service.register_participant(code, "bob", role="elu", commune="Fontenelle")
-    await service.register_participant(code, "ml", role="acteur_institutionnel", commune=None,
-                                       structure="Mission Locale")
-    await service.add_contribution(code, "alice", kind="difficulte", text="Pas de bus", theme="Mobilité",
-                                   risk="eleve")
-    await service.set_phase_status(code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED)
-    axis = await service.add_axis(code, "Se déplacer")
-    bus = await service.add_axis_line(code, axis.id, "pistes", "Transport à la demande")
-    permis = await service.add_axis_line(code, axis.id, "pistes", "Aide au permis")
-    await service.set_phase_status(code, PhaseKey.RESTITUTION, PhaseStatus.OPEN)
+    await service.apply(code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
+    await service.apply(code, RegisterParticipant("alice", role="elu", commune="Vernoux"))
+    await service.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
+    await service.apply(code,
+                        RegisterParticipant("ml", role="acteur_institutionnel", commune=None,
+                                            structure="Mission Locale"))
+    await service.apply(code,
+                        AddContribution("alice", kind="difficulte", text="Pas de bus", theme="Mobilité", risk="eleve"))
+    await service.apply(code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED))
+    axis = await service.apply(code, AddAxis("Se déplacer"))
+    bus = await service.apply(code, AddAxisLine(axis.id, "pistes", "Transport à la demande"))
+    permis = await service.apply(code, AddAxisLine(axis.id, "pistes", "Aide au permis"))
+    await service.apply(code, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.OPEN))
     return code, [bus.id, permis.id]
 
 
@@ -56,9 +89,9 @@ def published(service: SessionService) -> list:
 
 async def test_two_submits_at_once_from_one_participant_never_exceed_the_budget(service: SessionService) -> None:
     code, (bus, permis) = await restitution(service)
-    await service.open_vote(code, "piste", budget=5, cap=3)
-    results = await asyncio.gather(service.set_points(code, "alice", bus, 3),
-                                   service.set_points(code, "alice", permis, 3), return_exceptions=True)
+    await service.apply(code, OpenVote("piste", budget=5, cap=3))
+    results = await asyncio.gather(service.apply(code, SetPoints("alice", bus, 3)),
+                                   service.apply(code, SetPoints("alice", permis, 3)), return_exceptions=True)
     assert sorted(type(r).__name__ for r in results) == ["NotAllowed", "int"]
     vote = service.get(code).votes.current
     assert vote is not None and vote.spent("alice") == 3
@@ -68,11 +101,11 @@ async def test_two_submits_at_once_from_one_participant_never_exceed_the_budget(
 
 async def test_a_point_change_goes_to_the_wall_and_the_voters_devices_only(service: SessionService) -> None:
     code, (bus, _) = await restitution(service)
-    opened = await service.open_vote(code, "piste")
-    await service.set_points(code, "bob", bus, 1)
-    left = await service.set_points(code, "alice", bus, 2)
+    opened = await service.apply(code, OpenVote("piste"))
+    await service.apply(code, SetPoints("bob", bus, 1))
+    left = await service.apply(code, SetPoints("alice", bus, 2))
     event = published(service)[-1]
-    assert event == PointsChanged(code, opened.id, "alice", bus, 2, left, 3)
+    assert event == PointsChanged(code, event.version, opened.id, "alice", bus, 2, left, 3)
     assert live.channels_for(event) == [live.wall(code), live.author(code, "alice")]
     assert live.session(code) not in live.channels_for(event)
 
@@ -80,19 +113,19 @@ async def test_a_point_change_goes_to_the_wall_and_the_voters_devices_only(servi
 async def test_phones_hear_the_plenary_moves_on_the_session_channel(service: SessionService) -> None:
     code, _ = await restitution(service)
     before = len(published(service))
-    structure = await service.add_structure(code, "Mission Locale", "service_public")
-    await service.set_speaker(code, structure.id)
-    await service.present_next(code)
-    await service.open_vote(code, "piste")
-    await service.close_vote(code)
-    await service.start_timer(code, "Débat", 10)
-    await service.stop_timer(code)
+    structure = await service.apply(code, AddStructure("Mission Locale", "service_public"))
+    await service.apply(code, SetSpeaker(structure.id))
+    await service.apply(code, PresentStep(1))
+    await service.apply(code, OpenVote("piste"))
+    await service.apply(code, CloseVote())
+    await service.apply(code, StartTimer("Débat", 10))
+    await service.apply(code, StopTimer())
     events = published(service)[before:]
     assert [type(e) for e in events] == [WitnessesChanged, WitnessesChanged, AxisPresented, VoteChanged,
                                          VoteChanged, TimerChanged, TimerChanged]
     assert all(live.channels_for(e) == [live.session(code)] for e in events)
     assert events[1].witnesses.speaking.name == "Mission Locale"
-    assert (events[3].vote.is_open, events[4].vote.is_open) == (False, False)  # the same vote object, closed
+    assert (events[3].vote.is_open, events[4].vote.is_open) == (True, False)  # each as it was at its change
     assert events[5].timer.label == "Débat" and events[6].timer is None
 
 
@@ -100,41 +133,43 @@ async def test_building_axes_and_evidence_is_announced_once_per_change(service: 
     code, (bus, _) = await restitution(service)
     first = service.get(code).axes.axes[0].id
     before = len(published(service))
-    other = await service.add_axis(code, "Se soigner")
-    await service.edit_axis(code, other.id, concretely="Une maison de santé")
-    await service.move_axis(code, other.id, 0)
-    await service.set_piste_plan(code, bus, deadline="2027")
-    link = await service.link_evidence(code, 1, Target(TargetKind.PISTE, bus))
-    await service.remove_axis_line(code, bus)
-    await service.remove_axis(code, other.id)
+    other = await service.apply(code, AddAxis("Se soigner"))
+    await service.apply(code, EditAxis(other.id, concretely="Une maison de santé"))
+    await service.apply(code, MoveAxis(other.id, 0))
+    await service.apply(code, SetPistePlan(bus, {"deadline": "2027"}))
+    link = await service.apply(code, LinkEvidence.of(1, Target(TargetKind.PISTE, bus)))
+    await service.apply(code, RemoveAxisLine(bus))
+    await service.apply(code, RemoveAxis(other.id))
     events = published(service)[before:]
     assert [type(e) for e in events] == [AxisChanged, AxisChanged, AxesReordered, AxisChanged, EvidenceChanged,
                                          AxisChanged, AxisRemoved]
     assert events[2].order == (other.id, first)
-    assert events[4] == EvidenceChanged(code, 1, tuple(link)) and live.channels_for(events[4]) == [live.wall(code)]
+    assert events[4] == EvidenceChanged(code, events[4].version, 1,
+                                        tuple(link)) and live.channels_for(events[4]) == [live.wall(code)]
     assert bus not in [line.id for line in events[5].axis.pistes]
     assert not service.get(code).evidence.is_used(1)
 
 
 async def test_a_merge_is_told_to_the_wall_and_to_both_authors(service: SessionService) -> None:
     code = (await service.create_session(territory="CC", communes=COMMUNES, themes=THEMES)).code
-    await service.set_phase_status(code, PhaseKey.TEMOIGNAGES, PhaseStatus.OPEN)
+    await service.apply(code, SetPhaseStatus(PhaseKey.TEMOIGNAGES, PhaseStatus.OPEN))
     for pid in ("ml", "caf"):
-        await service.register_participant(code, pid, role="acteur_institutionnel", commune=None, structure=pid)
-    a = await service.add_contribution(code, "ml", kind="enjeu", text="Jeunes isolés", theme="Santé")
-    b = await service.add_contribution(code, "caf", kind="enjeu", text="Isolement des jeunes", theme="Santé")
-    merged = await service.merge_contributions(code, a.id, b.id, text="L'isolement des jeunes")
+        await service.apply(code, RegisterParticipant(pid, role="acteur_institutionnel", commune=None, structure=pid))
+    a = await service.apply(code, AddContribution("ml", kind="enjeu", text="Jeunes isolés", theme="Santé"))
+    b = await service.apply(code, AddContribution("caf", kind="enjeu", text="Isolement des jeunes", theme="Santé"))
+    merged = await service.apply(code, MergeContributions(a.id, b.id, text="L'isolement des jeunes"))
     event = published(service)[-1]
-    assert event == ContributionsMerged(code, merged, (a, b))
+    assert event == ContributionsMerged(code, event.version, merged, (service.get(code).contributions[a.id],
+                                                                  service.get(code).contributions[b.id]))
     assert live.channels_for(event) == [live.wall(code), live.author(code, "ml"), live.author(code, "caf")]
 
 
 async def test_comments_reach_the_wall_and_their_author(service: SessionService) -> None:
     code, _ = await restitution(service)
     axis = service.get(code).axes.axes[0].id
-    comment = await service.add_comment(code, "alice", axis, "Et le soir ?")
-    await service.set_comment_shown(code, comment.id, True)
-    await service.set_comment_hidden(code, comment.id, True)
+    comment = await service.apply(code, AddComment("alice", axis, "Et le soir ?"))
+    await service.apply(code, SetCommentShown(comment.id, True))
+    await service.apply(code, SetCommentHidden(comment.id, True))
     added, shown, hidden = published(service)[-3:]
     assert (type(added), type(shown), type(hidden)) == (CommentAdded, CommentChanged, CommentChanged)
     assert live.channels_for(added) == [live.wall(code), live.author(code, "alice")]
@@ -143,33 +178,34 @@ async def test_comments_reach_the_wall_and_their_author(service: SessionService)
 
 async def test_a_refused_verb_writes_and_announces_nothing(service: SessionService) -> None:
     code, (bus, _) = await restitution(service)
-    before, stored = list(published(service)), service.store.load(code)
+    before, stored = list(published(service)), durable(service.store, code)
     with pytest.raises(NotAllowed):
-        await service.set_points(code, "alice", bus, 1)  # no vote open
+        await service.apply(code, SetPoints("alice", bus, 1))  # no vote open
     with pytest.raises(DomainError):
-        await service.add_comment(code, "alice", 999, "Oui")
-    assert published(service) == before and service.store.load(code) == stored
+        await service.apply(code, AddComment("alice", 999, "Oui"))
+    assert published(service) == before and durable(service.store, code) == stored
 
 
 async def test_everything_of_phases_2_and_3_survives_a_restart(tmp_path: Path, clock: Clock) -> None:
     service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
     code, (bus, permis) = await restitution(service)
-    structure = await service.add_structure(code, "CCAS", "collectivite")
-    await service.set_speaker(code, structure.id)
+    structure = await service.apply(code, AddStructure("CCAS", "collectivite"))
+    await service.apply(code, SetSpeaker(structure.id))
     axis = service.get(code).axes.axes[0]
-    await service.edit_axis(code, axis.id, concretely="Un minibus\nle samedi")
-    await service.add_axis_line(code, axis.id, "orientations", "Mobilité solidaire")
-    await service.set_piste_details(code, bus, ["Réservation la veille"])
-    await service.set_piste_plan(code, bus, pilots="CC", deadline="2027", indicators="Trajets")
-    await service.link_evidence(code, 1, Target(TargetKind.PISTE, bus))
-    await service.present_axis(code, axis.id)
-    await service.open_vote(code, "piste", budget=4, cap=2)
-    await service.set_points(code, "alice", bus, 2)
-    await service.set_points(code, "bob", permis, 1)
-    await service.close_vote(code)
-    await service.open_vote(code, "orientation")
-    await service.set_comment_shown(code, (await service.add_comment(code, "ml", axis.id, "Avec la MSA")).id, True)
-    await service.start_timer(code, "Vote", 5)
+    await service.apply(code, EditAxis(axis.id, concretely="Un minibus\nle samedi"))
+    await service.apply(code, AddAxisLine(axis.id, "orientations", "Mobilité solidaire"))
+    await service.apply(code, SetPisteDetails(bus, ["Réservation la veille"]))
+    await service.apply(code, SetPistePlan(bus, {"pilots": "CC", "deadline": "2027", "indicators": "Trajets"}))
+    await service.apply(code, LinkEvidence.of(1, Target(TargetKind.PISTE, bus)))
+    await service.apply(code, PresentAxis(axis.id))
+    await service.apply(code, OpenVote("piste", budget=4, cap=2))
+    await service.apply(code, SetPoints("alice", bus, 2))
+    await service.apply(code, SetPoints("bob", permis, 1))
+    await service.apply(code, CloseVote())
+    await service.apply(code, OpenVote("orientation"))
+    comment = await service.apply(code, AddComment("ml", axis.id, "Avec la MSA"))
+    await service.apply(code, SetCommentShown(comment.id, True))
+    await service.apply(code, StartTimer("Vote", 5))
     before = records.session_record(service.get(code))
     service.close()
 
@@ -179,7 +215,8 @@ async def test_everything_of_phases_2_and_3_survives_a_restart(tmp_path: Path, c
     assert session.witnesses.speaking.name == "CCAS"  # type: ignore[union-attr]
     assert session.votes.votes[0].points_of("alice") == {bus: 2} and session.votes.current is session.votes.votes[1]
     assert session.axes.piste(bus).deadline == "2027" and session.timer == service.get(code).timer
-    assert json.loads((tmp_path / f"{code}.json").read_text(encoding="utf-8"))["session"]["1"]["schema"] == 2
+    snapshot = json.loads((tmp_path / f"{code}.json").read_text(encoding="utf-8"))
+    assert snapshot["session"]["1"]["schema"] == records.SCHEMA_VERSION
     reopened.close()
 
 
@@ -206,18 +243,18 @@ def test_a_version_1_record_loads_with_empty_phases_2_and_3() -> None:
 async def test_the_remaining_verbs_change_the_session_and_say_so(service: SessionService) -> None:
     code, (bus, permis) = await restitution(service)
     session = service.get(code)
-    structure = await service.add_structure(code, "CCAS", "collectivite")
-    await service.set_speaker(code, structure.id)
-    await service.edit_structure(code, structure.id, "CCAS de Vernoux", "service_public")
-    await service.remove_structure(code, structure.id)
+    structure = await service.apply(code, AddStructure("CCAS", "collectivite"))
+    await service.apply(code, SetSpeaker(structure.id))
+    await service.apply(code, EditStructure(structure.id, "CCAS de Vernoux", "service_public"))
+    await service.apply(code, RemoveStructure(structure.id))
     assert session.witnesses.structures == [] and session.witnesses.speaking is None
-    await service.edit_axis_line(code, bus, "Transport à la demande le soir")
-    await service.move_axis_line(code, permis, 0)
+    await service.apply(code, EditAxisLine(bus, "Transport à la demande le soir"))
+    await service.apply(code, MoveAxisLine(permis, 0))
     assert [p.text for p in session.axes.axes[0].pistes] == ["Aide au permis", "Transport à la demande le soir"]
-    await service.link_evidence(code, 1, Target(TargetKind.PISTE, bus))
-    assert await service.unlink_evidence(code, 1, Target(TargetKind.PISTE, bus)) == []
-    assert await service.present_previous(code) is session.axes.axes[0]
-    assert await service.present_axis(code, None) is None
+    await service.apply(code, LinkEvidence.of(1, Target(TargetKind.PISTE, bus)))
+    assert await service.apply(code, UnlinkEvidence.of(1, Target(TargetKind.PISTE, bus))) == []
+    assert await service.apply(code, PresentStep(-1)) is session.axes.axes[0]
+    assert await service.apply(code, PresentAxis(None)) is None
     events = published(service)[-10:]
     assert [type(e) for e in events] == [WitnessesChanged] * 4 + [AxisChanged] * 2 + [EvidenceChanged] * 2 + [
         AxisPresented] * 2

@@ -3,34 +3,38 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import itertools
 import json
 from pathlib import Path
 
 import pytest
 
 from atelier.domain import records
+from atelier.domain.changes import AddContribution, RegisterParticipant, SetHidden, SetPhaseStatus, ToggleShare
 from atelier.domain.errors import DomainError
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
-from atelier.store import TinyDBSessionStore, tinydb_store
-from tests.conftest import COMMUNES, THEMES, Clock, make_session
+from atelier.store import StorageError, TinyDBSessionStore, tinydb_store
+from tests.conftest import COMMUNES, THEMES, Clock, durable, make_session
 
 
 async def new_session(service: SessionService) -> str:
     session = await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)
-    await service.set_phase_status(session.code, PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN)
-    await service.register_participant(session.code, "alice", role="elu", commune="Vernoux")
+    await service.apply(session.code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
+    await service.apply(session.code, RegisterParticipant("alice", role="elu", commune="Vernoux"))
     return session.code
 
 
 async def test_written_session_reads_back_identically_after_reopening(tmp_path: Path, clock: Clock) -> None:
     service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
     code = await new_session(service)
-    first = await service.add_contribution(code, "alice", kind="difficulte", text="Pas de bus « le soir »",
-                                           theme="Mobilité", risk="eleve")
-    await service.register_participant(code, "bob", role="elu", commune="Fontenelle")
-    await service.toggle_share(code, "bob", first.id)
-    await service.set_hidden(code, first.id, True)
+    first = await service.apply(code,
+                                AddContribution("alice", kind="difficulte", text="Pas de bus « le soir »",
+                                                theme="Mobilité", risk="eleve"))
+    await service.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
+    await service.apply(code, ToggleShare("bob", first.id))
+    await service.apply(code, SetHidden(first.id, True))
     before = records.session_record(service.get(code))
     service.close()
 
@@ -40,26 +44,42 @@ async def test_written_session_reads_back_identically_after_reopening(tmp_path: 
     reopened.close()
 
 
-async def test_file_is_plain_utf8_json_named_after_the_code(tmp_path: Path, clock: Clock) -> None:
+async def test_files_are_plain_utf8_json_named_after_the_code(tmp_path: Path, clock: Clock) -> None:
     service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
     code = await new_session(service)
-    await service.add_contribution(code, "alice", kind="ressource", text="Épicerie solidaire", theme="Santé")
+    await service.apply(code, AddContribution("alice", kind="ressource", text="Épicerie solidaire", theme="Santé"))
     service.close()
-    data = json.loads((tmp_path / f"{code}.json").read_text(encoding="utf-8"))
-    assert data["contributions"]["1"]["text"] == "Épicerie solidaire"
+    snapshot = json.loads((tmp_path / f"{code}.json").read_text(encoding="utf-8"))
+    assert snapshot["session"]["1"]["territory"] == "CC du Val"
+    journal = [json.loads(line) for line in (tmp_path / f"{code}.journal").read_text(encoding="utf-8").splitlines()]
+    assert journal[-1]["change"]["text"] == "Épicerie solidaire" and journal[-1]["v"] == 3
     assert not list(tmp_path.glob("*.tmp")), "no temporary file left behind"
 
+
+async def test_a_post_appends_to_the_journal_and_never_rewrites_the_snapshot(tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    code = await new_session(service)
+    snapshot = (tmp_path / f"{code}.json").read_bytes()
+    sizes = []
+    for i in range(20):
+        await service.apply(code, AddContribution("alice", kind="ressource", text=f"Ressource {i}", theme="Santé"))
+        sizes.append((tmp_path / f"{code}.journal").stat().st_size)
+    service.close()
+    assert (tmp_path / f"{code}.json").read_bytes() == snapshot
+    growth = [b - a for a, b in itertools.pairwise(sizes)]
+    assert max(growth) - min(growth) <= 2, "each post adds one line of about the same size"
 
 async def test_three_hundred_phones_posting_at_once_are_all_kept(tmp_path: Path, clock: Clock) -> None:
     service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
     code = await new_session(service)
     for i in range(300):
-        await service.register_participant(code, f"p{i}", role="elu", commune="Fontenelle")
+        await service.apply(code, RegisterParticipant(f"p{i}", role="elu", commune="Fontenelle"))
     writes_before = service.committer.writes
 
     posted = await asyncio.gather(*[
-        service.add_contribution(code, f"p{i}", kind="difficulte", text=f"Difficulté {i}", theme="Santé",
-                                 risk="faible") for i in range(300)])
+        service.apply(code,
+                      AddContribution(f"p{i}", kind="difficulte", text=f"Difficulté {i}", theme="Santé",
+                                      risk="faible")) for i in range(300)])
     assert sorted(c.id for c in posted) == list(range(1, 301))
     # Group commit: far fewer file writes than posts, yet each post was awaited until durable.
     assert service.committer.writes - writes_before < 300
@@ -71,23 +91,151 @@ async def test_three_hundred_phones_posting_at_once_are_all_kept(tmp_path: Path,
     reopened.close()
 
 
-async def test_failed_write_is_reported_in_french_and_retried_next_time(tmp_path: Path, clock: Clock) -> None:
+def failing(store: TinyDBSessionStore, error: OSError) -> None:
+    def append(*args: object, **kwargs: object) -> None:
+        raise error
+    store.append = append  # type: ignore[method-assign]
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")])
+async def test_a_refused_write_keeps_nothing_announces_nothing_and_a_retry_stores_once(
+        tmp_path: Path, clock: Clock, error: OSError) -> None:
     store = TinyDBSessionStore(tmp_path)
-    service = SessionService(store, clock=clock)
+    events: list = []
+    service = SessionService(store, publish=events.append, clock=clock)
     code = await new_session(service)
-    original_save = store.save
-
-    def full_disk(record: dict) -> None:
-        raise OSError(28, "No space left on device")
-
-    store.save = full_disk  # type: ignore[method-assign]
+    before, announced = records.session_record(service.get(code)), len(events)
+    working_append = store.append
+    failing(store, error)
     with pytest.raises(DomainError, match="L'enregistrement a échoué"):
-        await service.add_contribution(code, "alice", kind="ressource", text="ADMR", theme="Santé")
-    store.save = original_save  # type: ignore[method-assign]
-    await service.add_contribution(code, "alice", kind="ressource", text="CCAS", theme="Santé")
+        await service.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
+    assert records.session_record(service.get(code)) == before, "memory is the last durable state again"
+    assert len(events) == announced, "nothing refused is announced"
+    store.append = working_append  # type: ignore[method-assign]
+    await service.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
+    await service.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))  # an unrelated commit
     service.close()
-    assert {c.text for c in SessionService(TinyDBSessionStore(tmp_path)).get(code).contributions.values()} == \
-        {"ADMR", "CCAS"}
+    texts = [c.text for c in SessionService(TinyDBSessionStore(tmp_path)).get(code).contributions.values()]
+    assert texts == ["ADMR"], "the refused post is not kept, the retried one is kept once"
+
+
+async def test_a_failed_batch_refuses_every_change_queued_behind_it(tmp_path: Path, clock: Clock) -> None:
+    store = TinyDBSessionStore(tmp_path)
+    events: list = []
+    service = SessionService(store, publish=events.append, clock=clock)
+    code = await new_session(service)
+    for i in range(30):
+        await service.apply(code, RegisterParticipant(f"p{i}", role="elu", commune="Fontenelle"))
+    announced = len(events)
+    failing(store, OSError(28, "No space left on device"))
+    posts = [service.apply(code, AddContribution(f"p{i}", kind="ressource", text=f"R{i}", theme="Santé"))
+             for i in range(30)]
+    results = await asyncio.gather(*posts, return_exceptions=True)
+    assert all(isinstance(r, DomainError) for r in results)
+    assert len(events) == announced, "nothing refused was announced"
+    assert service.get(code).contributions == {}
+    assert durable(store, code) == records.session_record(service.get(code))
+    service.close()
+
+
+async def test_a_stale_writer_is_refused(tmp_path: Path, clock: Clock) -> None:
+    first = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    code = await new_session(first)
+    second = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    assert second.get(code).version == first.get(code).version
+    await first.apply(code, AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
+    with pytest.raises(DomainError, match="L'enregistrement a échoué"):
+        await second.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
+    assert [c.text for c in second.get(code).contributions.values()] == ["CCAS"], "the stale one reloaded"
+    first.close()
+    second.close()
+
+
+async def test_compaction_folds_the_journal_into_a_snapshot_and_loses_nothing(tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock, compact_every=10)
+    code = await new_session(service)
+    for i in range(25):
+        await service.apply(code, AddContribution("alice", kind="ressource", text=f"R{i}", theme="Santé"))
+    expected = records.session_record(service.get(code))
+    assert service.committer.snapshots >= 2
+    service.close()
+    stored = TinyDBSessionStore(tmp_path).load(code)
+    assert stored is not None and len(stored.journal) < 10 and stored.snapshot["session"]["version"] >= 20
+    assert durable(TinyDBSessionStore(tmp_path), code) == expected
+
+
+async def test_a_crash_between_snapshot_and_journal_truncation_loads_each_change_once(
+        tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    code = await new_session(service)
+    for i in range(5):
+        await service.apply(code, AddContribution("alice", kind="ressource", text=f"R{i}", theme="Santé"))
+    journal = (tmp_path / f"{code}.journal").read_bytes()
+    TinyDBSessionStore(tmp_path).save(records.session_record(service.get(code)))  # the snapshot…
+    (tmp_path / f"{code}.journal").write_bytes(journal)  # …but the journal was never emptied
+    expected = records.session_record(service.get(code))
+    service.close()
+    assert durable(TinyDBSessionStore(tmp_path), code) == expected
+
+
+async def test_a_torn_last_journal_line_is_dropped_and_a_damaged_one_refused(tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    code = await new_session(service)
+    await service.apply(code, AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
+    service.close()
+    journal = tmp_path / f"{code}.journal"
+    whole = journal.read_bytes()
+    journal.write_bytes(whole + b'{"v": 4, "at": "2026-')  # a power cut during an append
+    session = SessionService(TinyDBSessionStore(tmp_path)).get(code)
+    assert [c.text for c in session.contributions.values()] == ["CCAS"]
+    assert journal.read_bytes() == whole, "the torn line is cut away before anything is appended"
+    journal.write_bytes(b"garbage\n" + whole)
+    with pytest.raises(StorageError):
+        TinyDBSessionStore(tmp_path).load(code)
+
+
+@pytest.mark.parametrize("schema", [1, 2])
+async def test_old_session_files_load_and_take_new_changes(tmp_path: Path, clock: Clock, schema: int) -> None:
+    record = records.session_record(make_session(code="KMNPQR"))
+    meta = record["session"]
+    meta["schema"] = schema
+    del meta["version"]
+    if schema == 1:
+        for key in ("witnesses", "axes", "evidence", "votes", "comments", "timer", "context"):
+            del meta[key]
+    TinyDBSessionStore(tmp_path).save(record)
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    await service.apply("KMNPQR", RegisterParticipant("alice", role="elu", commune="Vernoux"))
+    await service.apply("KMNPQR", AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
+    service.close()
+    session = SessionService(TinyDBSessionStore(tmp_path)).get("KMNPQR")
+    assert session.version == 2 and [c.text for c in session.contributions.values()] == ["CCAS"]
+
+
+def test_a_file_from_a_newer_atelier_is_refused_not_misread(tmp_path: Path) -> None:
+    record = records.session_record(make_session(code="KMNPQR"))
+    record["session"]["schema"] = records.SCHEMA_VERSION + 1
+    TinyDBSessionStore(tmp_path).save(record)
+    with pytest.raises(records.NewerSchema):
+        SessionService(TinyDBSessionStore(tmp_path)).get("KMNPQR")
+
+
+async def test_sessions_load_when_asked_and_leave_memory_when_unused(tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock, idle_seconds=0)
+    code = await new_session(service)
+    shown = service.get(code)  # a page holding the session keeps it: the service finds the same object
+    TinyDBSessionStore(tmp_path).save(records.session_record(make_session(code="KMNPQR")))  # imported meanwhile
+    assert service.get("KMNPQR").territory == "CC du Val", "a session stored after start is found"
+    service._next_sweep = 0  # sweep now
+    service.get(code)
+    assert service.get(code) is shown
+    del shown
+    service._next_sweep = 0
+    service.get("KMNPQR")
+    gc.collect()
+    assert code not in service._alive, "nobody holds it any more: it left memory"
+    assert service.get(code).participants["alice"].commune == "Vernoux", "and comes back from disk"
+    service.close()
 
 
 def test_a_crash_mid_write_leaves_the_previous_version_readable(tmp_path: Path, monkeypatch) -> None:
@@ -106,8 +254,8 @@ def test_a_crash_mid_write_leaves_the_previous_version_readable(tmp_path: Path, 
         store.save(records.session_record(session))
     monkeypatch.undo()
 
-    record = TinyDBSessionStore(tmp_path).load("KMNPQR")
-    assert record is not None and record["session"]["territory"] == "CC du Val"
+    stored = TinyDBSessionStore(tmp_path).load("KMNPQR")
+    assert stored is not None and stored.snapshot["session"]["territory"] == "CC du Val"
     assert [p.name for p in tmp_path.iterdir()] == ["KMNPQR.json"], "the torn temporary file is removed"
 
 

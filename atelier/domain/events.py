@@ -1,8 +1,16 @@
-"""What happened in a session, as plain data: the service emits these, the live module fans them out."""
+"""What happened in a session, as values: the service emits these, the live module fans them out.
+
+Every event carries the session's change number (`version`) after the change, so a page, a log or
+another process can apply events in order and see a gap. What an event holds is its own copy, taken
+when the change was made (`snapshot`): a later change to the session never alters an event already
+built, and a refused change is never announced at all.
+"""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from typing import TypeVar
 
 from atelier.domain.axes import Axis, Target
 from atelier.domain.comments import Comment
@@ -12,10 +20,18 @@ from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import PriorityVote, ResultsView
 
+T = TypeVar("T")
+
+
+def snapshot(value: T) -> T:
+    """A private copy of a domain object for an event: nobody else holds it, nobody changes it."""
+    return copy.deepcopy(value)
+
 
 @dataclass(frozen=True)
 class ContributionAdded:
     code: str
+    version: int
     contribution: Contribution
 
 
@@ -24,18 +40,21 @@ class ContributionChanged:
     """Edited, hidden, restored or +1'd: the one element showing it is updated."""
 
     code: str
+    version: int
     contribution: Contribution
 
 
 @dataclass(frozen=True)
 class ContributionDeleted:
     code: str
+    version: int
     contribution: Contribution
 
 
 @dataclass(frozen=True)
 class PhaseChanged:
     code: str
+    version: int
     phase: Phase
 
 
@@ -44,6 +63,16 @@ class ParticipantJoined:
     """A new phone introduced itself (not sent again when a profile is changed)."""
 
     code: str
+    version: int
+    participant: Participant
+
+
+@dataclass(frozen=True)
+class ParticipantChanged:
+    """A phone changed its profile (role, commune, name): nobody's page shows it live."""
+
+    code: str
+    version: int
     participant: Participant
 
 
@@ -53,6 +82,7 @@ class WitnessesChanged:
     """The list of structures or who is speaking now changed: `witnesses.speaking` is the speaker."""
 
     code: str
+    version: int
     witnesses: Witnesses
 
 
@@ -61,6 +91,7 @@ class ContributionsMerged:
     """`result` is new; each of `originals` now has `merged_into == result.id` and leaves visible lists."""
 
     code: str
+    version: int
     result: Contribution
     originals: tuple[Contribution, ...]
 
@@ -70,6 +101,7 @@ class EvidenceChanged:
     """A contribution was linked or unlinked: `targets` is everything it backs now."""
 
     code: str
+    version: int
     contribution_id: int
     targets: tuple[Target, ...]
 
@@ -79,18 +111,21 @@ class AxisChanged:
     """Created, retitled, or one of its lines added, edited, moved, removed or detailed."""
 
     code: str
+    version: int
     axis: Axis
 
 
 @dataclass(frozen=True)
 class AxisRemoved:
     code: str
+    version: int
     axis: Axis
 
 
 @dataclass(frozen=True)
 class AxesReordered:
     code: str
+    version: int
     order: tuple[int, ...]  # axis ids, first to last
 
 
@@ -99,6 +134,7 @@ class AxisPresented:
     """The axe the projection presents now, or None (overview)."""
 
     code: str
+    version: int
     axis: Axis | None
 
 
@@ -107,6 +143,7 @@ class VoteChanged:
     """A vote opened (`vote.is_open`) or closed (frozen from now on)."""
 
     code: str
+    version: int
     vote: PriorityVote
 
 
@@ -115,6 +152,7 @@ class PointsChanged:
     """One participant's points on one item: the wall updates a bar, the voter's devices their ballot."""
 
     code: str
+    version: int
     vote_id: int
     participant_id: str
     item_id: int
@@ -126,6 +164,7 @@ class PointsChanged:
 @dataclass(frozen=True)
 class CommentAdded:
     code: str
+    version: int
     comment: Comment
 
 
@@ -134,6 +173,7 @@ class CommentChanged:
     """Shown on the projection, taken off it, hidden or restored."""
 
     code: str
+    version: int
     comment: Comment
 
 
@@ -142,6 +182,7 @@ class TimerChanged:
     """Started (the timer) or stopped (None); pages count down from `timer.ends_at` on their own."""
 
     code: str
+    version: int
     timer: StepTimer | None
 
 
@@ -150,6 +191,7 @@ class ContextChanged:
     """The facilitator saved the territory context (population, history, analysis…)."""
 
     code: str
+    version: int
     context: SessionContext
 
 
@@ -158,11 +200,12 @@ class ResultsShown:
     """The projection shows the latest vote's results in `view` (`shown`), or goes back to the axes."""
 
     code: str
+    version: int
     shown: bool
     view: ResultsView
 
 
-DomainEvent = (ParticipantJoined | ContributionAdded | ContributionChanged | ContributionDeleted | PhaseChanged
-               | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
+DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
+               | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
                | TimerChanged | ContextChanged | ResultsShown)

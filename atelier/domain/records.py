@@ -18,12 +18,19 @@ from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
 
 # 2: témoignages, axes, evidence, votes, comments, timer in the session document; merge fields on
 # contributions. A version-1 record has none of these keys and loads with them empty.
-SCHEMA_VERSION = 2
+# 3: `version`, the number of changes the record holds (the journal continues from it); older
+# records load as version 0.
+SCHEMA_VERSION = 3
+
+
+class NewerSchema(ValueError):
+    """The record was written by a newer atelier: reading it could lose what this one does not know."""
 
 
 def session_meta(session: Session) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
+        "version": session.version,
         "code": session.code,
         "title": session.title,
         "territory": session.territory,
@@ -87,6 +94,9 @@ def session_record(session: Session) -> dict[str, Any]:
 
 def session_from_record(record: dict[str, Any]) -> Session:
     meta = record["session"]
+    schema = meta.get("schema", 1)
+    if not isinstance(schema, int) or not 1 <= schema <= SCHEMA_VERSION:
+        raise NewerSchema(f"session {meta.get('code')!r}: schema {schema!r}, this atelier reads 1 to {SCHEMA_VERSION}")
     session = Session(
         code=meta["code"],
         title=meta["title"],
@@ -97,6 +107,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
         created_at=datetime.fromisoformat(meta["created_at"]),
         updated_at=datetime.fromisoformat(meta["updated_at"]),
         next_contribution_id=meta["next_contribution_id"],
+        version=int(meta.get("version", 0)),
     )
     for raw in meta["phases"]:
         key = PhaseKey(raw["key"])

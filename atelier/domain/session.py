@@ -57,6 +57,8 @@ class Session(RestitutionRules):
     votes: VoteBook = field(default_factory=VoteBook)
     comments: CommentBook = field(default_factory=CommentBook)
     timer: StepTimer | None = None
+    # The number of changes made since the session was created (see `changes.perform`).
+    version: int = 0
 
     @classmethod
     def create(cls, *, code: str, territory: str, communes: str | list[str], themes: str | list[str],
@@ -74,6 +76,11 @@ class Session(RestitutionRules):
             title=title,
         )
 
+    def restore(self, durable: Session) -> None:
+        """Become `durable` (the last state on disk) in place: pages hold this very object."""
+        vars(self).clear()
+        vars(self).update(vars(durable))
+
     # --- Phases ----------------------------------------------------------------------------
     @property
     def open_phase(self) -> Phase | None:
@@ -87,12 +94,10 @@ class Session(RestitutionRules):
         phase.status = status
         if status is PhaseStatus.OPEN and phase.date is None:
             phase.date = now.date()
-        self.updated_at = now
         return phase
 
     def set_phase_date(self, key: PhaseKey, day: date | None, now: datetime) -> Phase:
         self.phases[key].date = day
-        self.updated_at = now
         return self.phases[key]
 
     # --- Territory context (for the restitution document) ---------------------------------
@@ -101,7 +106,6 @@ class Session(RestitutionRules):
         """Replace the whole context at once: the console sends every field of its form."""
         self.context = checked_context(population=population, population_year=population_year, history=history,
                                        seat=seat, author=author, analysis=analysis, today=now.date())
-        self.updated_at = now
         return self.context
 
     # --- Participants ----------------------------------------------------------------------
@@ -121,7 +125,6 @@ class Session(RestitutionRules):
             joined_at=self.participants[participant_id].joined_at if participant_id in self.participants else now,
         )
         self.participants[participant_id] = participant
-        self.updated_at = now
         return participant
 
     def participant(self, participant_id: str) -> Participant:
@@ -159,7 +162,6 @@ class Session(RestitutionRules):
         )
         self.contributions[contribution.id] = contribution
         self.next_contribution_id += 1
-        self.updated_at = now
         return contribution
 
     def edit_own_contribution(self, author_id: str, contribution_id: int, *, text: str, theme: str,
@@ -173,7 +175,6 @@ class Session(RestitutionRules):
         contribution = self._own_while_open(author_id, contribution_id)
         del self.contributions[contribution_id]
         self.evidence.forget(contribution_id)
-        self.updated_at = now
         return contribution
 
     def toggle_share(self, participant_id: str, contribution_id: int, now: datetime) -> Contribution:
@@ -190,7 +191,6 @@ class Session(RestitutionRules):
         if contribution.hidden:
             raise NotAllowed(texts.ERR_SHARE_HIDDEN)
         contribution.shared_by ^= {participant_id}
-        self.updated_at = now
         return contribution
 
     # --- Moderation (facilitator) ----------------------------------------------------------
@@ -204,7 +204,6 @@ class Session(RestitutionRules):
         contribution = self.contribution(contribution_id)
         contribution.hidden = hidden
         contribution.updated_at = now
-        self.updated_at = now
         return contribution
 
     # --- Queries ---------------------------------------------------------------------------
@@ -248,7 +247,6 @@ class Session(RestitutionRules):
         for name, value in checked.items():
             setattr(contribution, name, value)
         contribution.updated_at = now
-        self.updated_at = now
         return contribution
 
     def _checked_fields(self, kind: ContributionKind, *, text: str, theme: str, commune: str | None,

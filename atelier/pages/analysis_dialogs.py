@@ -9,6 +9,7 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import SECTION_TARGETS, AxisSection, Target, TargetKind
+from atelier.domain.changes import LinkEvidence, MergeContributions
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
@@ -30,7 +31,8 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
     linked = set(session.evidence.uses_of(contribution.id))
 
     async def link(target: Target, label: str) -> None:
-        if await attempt(lambda: atelier.service.link_evidence(session.code, contribution.id, target)) is not None:
+        if await attempt(lambda: atelier.service.apply(session.code, LinkEvidence.of(contribution.id,
+                                                                                     target))) is not None:
             dialog.close()
             ui.notify(texts.ANALYSIS_LINK_DONE.format(use=label), type="positive", position="top")
 
@@ -74,8 +76,8 @@ def open_merge_dialog(atelier: Atelier, session: Session, first: Contribution, s
         error.set_visibility(False)
 
         async def merge() -> None:
-            result = await attempt(lambda: atelier.service.merge_contributions(
-                session.code, first.id, second.id, text=text.value or ""), error)
+            result = await attempt(lambda: atelier.service.apply(
+                session.code, MergeContributions(first.id, second.id, text=text.value or "")), error)
             if result is not None:
                 dialog.close()
                 on_merged(result)

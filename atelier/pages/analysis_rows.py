@@ -8,6 +8,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.domain.axes import Target
+from atelier.domain.changes import UnlinkEvidence
 from atelier.domain.errors import NotFound
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
@@ -106,5 +107,5 @@ class AnalysisRow:
 
     async def _unlink(self, target: Target) -> None:
         screen = self.screen
-        await attempt(lambda: screen.atelier.service.unlink_evidence(screen.session.code, self.contribution.id,
-                                                                     target))
+        await attempt(lambda: screen.atelier.service.apply(screen.session.code, UnlinkEvidence.of(self.contribution.id,
+                                                                     target)))

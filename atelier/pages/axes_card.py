@@ -7,6 +7,7 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import MAX_LONG_TEXT, MAX_TITLE, Axis, AxisSection
+from atelier.domain.changes import EditAxis, MoveAxis, RemoveAxis
 from atelier.domain.session import Session
 from atelier.pages.axes_lines import SavedField, SectionEditor, icon_button
 from atelier.pages.frame import attempt
@@ -22,7 +23,7 @@ class AxisCard:
                 self.number = heading("", 2).classes("whitespace-nowrap").mark(f"axis-number-{aid}")
                 title = ui.input(texts.AXES_TITLE_FIELD).classes("grow text-lg") \
                     .props(f"outlined maxlength={MAX_TITLE}").mark(f"axis-title-{aid}")
-                self.title = SavedField(title, axis.title, lambda text: service.edit_axis(code, aid, title=text))
+                self.title = SavedField(title, axis.title, lambda text: service.apply(code, EditAxis(aid, title=text)))
                 self.up = icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"axis-up-{aid}")
                 self.down = icon_button("arrow_downward", texts.AXES_DOWN, lambda: self._move(+1), f"axis-down-{aid}")
                 ui.button(texts.AXES_REMOVE, on_click=self._confirm_remove).props("flat no-caps color=negative") \
@@ -34,7 +35,8 @@ class AxisCard:
             concretely = ui.textarea(texts.CONCRETELY).classes("w-full") \
                 .props(f"outlined autogrow maxlength={MAX_LONG_TEXT}").mark(f"concretely-{aid}")
             self.concretely = SavedField(concretely, axis.concretely,
-                                         lambda text: service.edit_axis(code, aid, concretely=text), on_enter=False)
+                                         lambda text: service.apply(code, EditAxis(aid,
+                                                                                   concretely=text)), on_enter=False)
         self.refresh_evidence()
 
     def sync(self, axis: Axis) -> None:
@@ -65,7 +67,7 @@ class AxisCard:
     async def _move(self, step: int) -> None:
         async def move() -> Axis:
             index = [a.id for a in self.session.axes.axes].index(self.id) + step
-            return await self.atelier.service.move_axis(self.session.code, self.id, index)
+            return await self.atelier.service.apply(self.session.code, MoveAxis(self.id, index))
 
         await attempt(move)
 
@@ -73,5 +75,5 @@ class AxisCard:
         axis = self.session.axes.axis(self.id)
         count = len(self.session.evidence_for_axis(self.id))
         confirm(texts.AXES_REMOVE_CONFIRM.format(title=axis.title, count=count), texts.AXES_REMOVE_YES,
-                lambda: attempt(lambda: self.atelier.service.remove_axis(self.session.code, self.id)),
+                lambda: attempt(lambda: self.atelier.service.apply(self.session.code, RemoveAxis(self.id))),
                 audience="console", mark="axis-remove-confirm")

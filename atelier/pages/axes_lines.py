@@ -14,6 +14,14 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import CTG_FIELDS, MAX_LINE, Axis, AxisSection, Line, Piste
+from atelier.domain.changes import (
+    AddAxisLine,
+    EditAxisLine,
+    MoveAxisLine,
+    RemoveAxisLine,
+    SetPisteDetails,
+    SetPistePlan,
+)
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.service import SessionService
@@ -60,7 +68,7 @@ class LineEditor:
                     .mark(f"line-{line.id}")
                 field.props["aria-label"] = texts.AXES_LINE_TEXT  # the section title says which list it is
                 self.text = SavedField(field, line.text,
-                                       lambda text: atelier.service.edit_axis_line(code, line.id, text))
+                                       lambda text: atelier.service.apply(code, EditAxisLine(line.id, text)))
                 icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"line-up-{line.id}") \
                     .set_enabled(not first)
                 icon_button("arrow_downward", texts.AXES_DOWN, lambda: self._move(+1), f"line-down-{line.id}") \
@@ -77,12 +85,12 @@ class LineEditor:
         async def move() -> Line:
             axis, section, line = self.session.axes.find_line(self.id)  # NotFound if removed meanwhile
             index = axis.section(section).index(line) + step
-            return await self.atelier.service.move_axis_line(self.session.code, self.id, index)
+            return await self.atelier.service.apply(self.session.code, MoveAxisLine(self.id, index))
 
         await attempt(move)
 
     async def _remove(self) -> None:
-        await attempt(lambda: self.atelier.service.remove_axis_line(self.session.code, self.id))
+        await attempt(lambda: self.atelier.service.apply(self.session.code, RemoveAxisLine(self.id)))
 
 
 class PisteSheet:
@@ -95,7 +103,7 @@ class PisteSheet:
             details = ui.textarea(texts.AXES_PISTE_DETAILS).classes("w-full").props("outlined rows=4") \
                 .mark(f"piste-details-{pid}")
             self.details = SavedField(details, "\n".join(piste.details),
-                                      lambda text: service.set_piste_details(code, pid, text), on_enter=False)
+                                      lambda text: service.apply(code, SetPisteDetails(pid, text)), on_enter=False)
             self.fields: dict[str, SavedField] = {}
             with ui.grid(columns=2).classes("w-full gap-2"):
                 for name, (max_length, multiline) in CTG_FIELDS.items():
@@ -108,7 +116,7 @@ class PisteSheet:
 
     @staticmethod
     def _saver(service: SessionService, code: str, piste_id: int, name: str) -> Callable[[str], Awaitable[Piste]]:
-        return lambda value: service.set_piste_plan(code, piste_id, **{name: value})
+        return lambda value: service.apply(code, SetPistePlan(piste_id, {name: value}))
 
     def sync(self, piste: Piste) -> None:
         self.details.sync("\n".join(piste.details))
@@ -149,6 +157,6 @@ class SectionEditor:
 
     async def add(self) -> None:
         text = self.new.value or ""
-        if await attempt(lambda: self.atelier.service.add_axis_line(self.session.code, self.axis_id,
-                                                                    self.section, text)) is not None:
+        if await attempt(lambda: self.atelier.service.apply(self.session.code, AddAxisLine(self.axis_id,
+                                                                    self.section, text))) is not None:
             self.new.value = ""

@@ -12,6 +12,7 @@ from nicegui import ui
 from atelier import live, texts
 from atelier.context import Atelier
 from atelier.domain.axes import Axis, Target
+from atelier.domain.changes import AddAxis
 from atelier.domain.errors import NotFound
 from atelier.domain.events import (
     AxesReordered,
@@ -59,7 +60,7 @@ class AxesScreen:
 
     async def add_axis(self) -> None:
         title = self.new_title.value or ""
-        if await attempt(lambda: self.atelier.service.add_axis(self.session.code, title)) is not None:
+        if await attempt(lambda: self.atelier.service.apply(self.session.code, AddAxis(title))) is not None:
             self.new_title.value = ""
 
     def on_session(self, event: DomainEvent) -> None:

@@ -8,6 +8,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.changes import SetPhaseDate, SetPhaseStatus
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
@@ -98,7 +99,7 @@ class PhaseControls:
 
     def _button(self, label: str, key: PhaseKey, status: PhaseStatus) -> None:
         async def change() -> None:
-            await attempt(lambda: self.atelier.service.set_phase_status(self.session.code, key, status))
+            await attempt(lambda: self.atelier.service.apply(self.session.code, SetPhaseStatus(key, status)))
 
         ui.button(label, on_click=change).props("no-caps").mark(f"{status.value}-{key.value}")
 
@@ -107,4 +108,4 @@ class PhaseControls:
             day = date.fromisoformat(value) if value else None
         except ValueError:
             return  # the browser's date field only sends valid dates or nothing
-        await attempt(lambda: self.atelier.service.set_phase_date(self.session.code, key, day))
+        await attempt(lambda: self.atelier.service.apply(self.session.code, SetPhaseDate.of(key, day)))

@@ -6,6 +6,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.changes import SetContext
 from atelier.domain.events import ContextChanged, DomainEvent
 from atelier.domain.session import Session
 from atelier.domain.session_context import SessionContext
@@ -52,9 +53,9 @@ class ContextForm:
         self.analysis.value = context.analysis
 
     async def save(self) -> None:
-        saved = await attempt(lambda: self.atelier.service.set_context(
-            self.session.code, population=self.population.value, population_year=self.year.value,
+        saved = await attempt(lambda: self.atelier.service.apply(
+            self.session.code, SetContext(population=self.population.value, population_year=self.year.value,
             history=self.history.value, seat=self.seat.value, author=self.author.value,
-            analysis=self.analysis.value), self.error)
+            analysis=self.analysis.value)), self.error)
         if saved is not None:
             ui.notify(texts.CONTEXT_SAVED, type="positive", position="top")

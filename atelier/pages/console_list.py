@@ -11,6 +11,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.changes import ModerateEdit, SetHidden
 from atelier.domain.events import (
     ContributionAdded,
     ContributionChanged,
@@ -82,8 +83,8 @@ class ConsoleRow:
 
     async def toggle_hidden(self) -> None:
         owner = self.owner
-        await attempt(lambda: owner.atelier.service.set_hidden(owner.session.code, self.contribution.id,
-                                                               not self.contribution.hidden))
+        await attempt(lambda: owner.atelier.service.apply(owner.session.code, SetHidden(self.contribution.id,
+                                                               not self.contribution.hidden)))
 
     def edit(self) -> None:
         owner = self.owner
@@ -95,8 +96,8 @@ class ConsoleRow:
             error.set_visibility(False)
 
             async def save() -> None:
-                if await attempt(lambda: owner.atelier.service.moderate_edit(
-                        owner.session.code, self.contribution.id, **fields.values()), error) is not None:
+                if await attempt(lambda: owner.atelier.service.apply(
+                        owner.session.code, ModerateEdit(self.contribution.id, **fields.values())), error) is not None:
                     dialog.close()
 
             with ui.row().classes("w-full justify-end"):

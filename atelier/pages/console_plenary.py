@@ -10,6 +10,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.changes import PresentAxis, PresentStep, SetCommentHidden, SetCommentShown, StartTimer, StopTimer
 from atelier.domain.comments import Comment
 from atelier.domain.events import (
     AxesReordered,
@@ -58,11 +59,13 @@ class PlenaryControls:
             self.screen_line = ui.label().classes("text-xl font-bold").mark("on-screen")
             with ui.row().classes("items-center gap-2"):
                 ui.button(texts.CONSOLE_PREVIOUS_AXIS, on_click=lambda: attempt(
-                    lambda: atelier.service.present_previous(code))).props("no-caps outline").mark("previous-axis")
+                    lambda: atelier.service.apply(code,
+                                                  PresentStep(-1)))).props("no-caps outline").mark("previous-axis")
                 ui.button(texts.CONSOLE_NEXT_AXIS, on_click=lambda: attempt(
-                    lambda: atelier.service.present_next(code))).props("no-caps").mark("next-axis")
+                    lambda: atelier.service.apply(code, PresentStep(1)))).props("no-caps").mark("next-axis")
                 ui.button(texts.CONSOLE_OVERVIEW, on_click=lambda: attempt(
-                    lambda: atelier.service.present_axis(code, None))).props("no-caps flat").mark("present-overview")
+                    lambda: atelier.service.apply(code,
+                                                  PresentAxis(None)))).props("no-caps flat").mark("present-overview")
             self.no_axes = ui.label(texts.CONSOLE_NO_AXES).classes("text-gray-700")
             self.comments = CommentModeration(atelier, session)
             self.timer = TimerControls(atelier, session)
@@ -131,10 +134,10 @@ class CommentModeration:
                     show = ui.button().props("no-caps").mark(f"show-comment-{comment.id}")
                     hide = ui.button().props("outline no-caps").mark(f"hide-comment-{comment.id}")
             row.move(self.box, target_index=0)
-            show.on_click(lambda c=comment: attempt(lambda: self.atelier.service.set_comment_shown(
-                self.session.code, c.id, not c.shown)))
-            hide.on_click(lambda c=comment: attempt(lambda: self.atelier.service.set_comment_hidden(
-                self.session.code, c.id, not c.hidden)))
+            show.on_click(lambda c=comment: attempt(lambda: self.atelier.service.apply(
+                self.session.code, SetCommentShown(c.id, not c.shown))))
+            hide.on_click(lambda c=comment: attempt(lambda: self.atelier.service.apply(
+                self.session.code, SetCommentHidden(c.id, not c.hidden))))
             self.rows[comment.id] = (text, show, hide)
         text, show, hide = self.rows[comment.id]
         author = self.session.participants.get(comment.author_id)
@@ -154,8 +157,9 @@ class TimerControls:
                 .classes("min-w-[22rem]").mark("timer-name")
             minutes = ui.number(texts.CONSOLE_TIMER_MINUTES, value=DEFAULT_TIMER_MINUTES, min=1, max=180) \
                 .props("outlined dense").classes("w-28").mark("timer-minutes")
-            ui.button(texts.CONSOLE_START_TIMER, on_click=lambda: attempt(lambda: atelier.service.start_timer(
-                code, label.value or "", minutes.value or 0))).props("no-caps").mark("start-timer")
-            ui.button(texts.CONSOLE_STOP_TIMER, on_click=lambda: attempt(lambda: atelier.service.stop_timer(code))) \
+            ui.button(texts.CONSOLE_START_TIMER, on_click=lambda: attempt(lambda: atelier.service.apply(
+                code, StartTimer(label.value or "", minutes.value or 0)))).props("no-caps").mark("start-timer")
+            ui.button(texts.CONSOLE_STOP_TIMER, on_click=lambda: attempt(lambda: atelier.service.apply(code,
+                                                                                                       StopTimer()))) \
                 .props("no-caps outline").mark("stop-timer")
             self.countdown = Countdown(session.timer, now=atelier.service.clock(), classes="console-countdown")

@@ -8,6 +8,7 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import TargetKind
+from atelier.domain.changes import CloseVote, HideResults, OpenVote, ShowResults
 from atelier.domain.events import DomainEvent, PointsChanged, ResultsShown, VoteChanged
 from atelier.domain.session import Session
 from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, MAX_BUDGET, VOTE_TARGETS, ResultsView
@@ -35,7 +36,7 @@ class VoteControls:
             with ui.row().classes("items-center gap-4"):
                 self.state = ui.label().classes("text-lg").mark("vote-state")
                 self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: attempt(
-                    lambda: atelier.service.close_vote(session.code))).props("no-caps color=negative") \
+                    lambda: atelier.service.apply(session.code, CloseVote()))).props("no-caps color=negative") \
                     .mark("close-vote")
             with ui.row().classes("items-center gap-2") as self.view_row:
                 ui.label(texts.CONSOLE_RESULTS_VIEW)
@@ -43,16 +44,18 @@ class VoteControls:
                                       value=session.votes.results_view.value, on_change=self._show_results) \
                     .props("no-caps").mark("results-view")
                 ui.button(texts.CONSOLE_PROJECT_RESULTS, on_click=lambda: attempt(
-                    lambda: atelier.service.show_results(session.code, self.view.value))) \
+                    lambda: atelier.service.apply(session.code, ShowResults(self.view.value)))) \
                     .props("no-caps outline").mark("project-results")
                 ui.button(texts.CONSOLE_BACK_TO_AXIS, on_click=lambda: attempt(
-                    lambda: atelier.service.hide_results(session.code))).props("no-caps flat").mark("hide-results")
+                    lambda: atelier.service.apply(session.code,
+                                                  HideResults()))).props("no-caps flat").mark("hide-results")
             self.results = ui.column().classes("w-full console-results")
         self.refresh()
 
     async def open_vote(self) -> None:
-        await attempt(lambda: self.atelier.service.open_vote(
-            self.session.code, self.target.value or "", budget=_whole(self.budget.value), cap=_whole(self.cap.value)))
+        await attempt(lambda: self.atelier.service.apply(
+            self.session.code, OpenVote(self.target.value or "", budget=_whole(self.budget.value),
+                                        cap=_whole(self.cap.value))))
 
     def on_event(self, event: DomainEvent) -> None:
         match event:

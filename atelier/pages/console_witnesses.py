@@ -10,6 +10,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.changes import AddStructure, EditStructure, RemoveStructure, SetSpeaker
 from atelier.domain.events import DomainEvent, WitnessesChanged
 from atelier.domain.session import Session
 from atelier.domain.testimony import Structure, StructureType
@@ -77,14 +78,14 @@ class WitnessList:
 
     async def add(self) -> None:
         name, kind = self.name.value or "", self.type.value or ""
-        if await attempt(lambda: self.atelier.service.add_structure(self.session.code, name, kind)) is not None:
+        if await attempt(lambda: self.atelier.service.apply(self.session.code, AddStructure(name, kind))) is not None:
             self.name.value = ""
 
     async def speak(self, structure_id: int | None) -> None:
-        await attempt(lambda: self.atelier.service.set_speaker(self.session.code, structure_id))
+        await attempt(lambda: self.atelier.service.apply(self.session.code, SetSpeaker(structure_id)))
 
     async def remove(self, structure_id: int) -> None:
-        await attempt(lambda: self.atelier.service.remove_structure(self.session.code, structure_id))
+        await attempt(lambda: self.atelier.service.apply(self.session.code, RemoveStructure(structure_id)))
 
     def edit(self, structure: Structure) -> None:
         with ui.dialog() as dialog, ui.card().classes("console gap-3 min-w-[28rem]"):
@@ -97,8 +98,9 @@ class WitnessList:
             error.set_visibility(False)
 
             async def save() -> None:
-                if await attempt(lambda: self.atelier.service.edit_structure(
-                        self.session.code, structure.id, name.value or "", kind.value or ""), error) is not None:
+                if await attempt(lambda: self.atelier.service.apply(
+                        self.session.code, EditStructure(structure.id, name.value or "",
+                                                         kind.value or "")), error) is not None:
                     dialog.close()
 
             with ui.row().classes("w-full justify-end"):

@@ -11,6 +11,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
+from atelier.domain.changes import SetPoints
 from atelier.domain.events import AxisChanged, DomainEvent, PointsChanged, VoteChanged
 from atelier.domain.screens import axis_number, ballot
 from atelier.domain.session import Session
@@ -97,8 +98,8 @@ class Ballot:
         if points < 0:
             return
         # The refusal shows under « Points restants », which stays on screen: a pop-up would cover it.
-        await attempt(lambda: self.atelier.service.set_points(self.session.code, self.participant_id, item_id,
-                                                              points), self.error, notify=False)
+        await attempt(lambda: self.atelier.service.apply(self.session.code, SetPoints(self.participant_id, item_id,
+                                                              points)), self.error, notify=False)
 
     def _show_left(self, left: int) -> None:
         if self.vote is not None:

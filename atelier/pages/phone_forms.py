@@ -10,6 +10,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
+from atelier.domain.changes import AddContribution, RegisterParticipant
 from atelier.domain.model import KIND_PHASE, Contribution, ContributionKind, Participant, Phase, Risk, Role
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
@@ -80,10 +81,10 @@ class ProfileForm:
         self.structure.set_visibility(bool(self.role.value) and Role(self.role.value).is_actor)
 
     async def save(self) -> None:
-        participant = await attempt(lambda: self.atelier.service.register_participant(
-            self.session.code, self.participant_id, role=self.role.value,
+        participant = await attempt(lambda: self.atelier.service.apply(
+            self.session.code, RegisterParticipant(self.participant_id, role=self.role.value,
             commune=commune_value(self.commune.value), display_name=self.name.value or "",
-            structure=self.structure.value or ""), self.error)
+            structure=self.structure.value or "")), self.error)
         if participant is not None:
             self.on_saved(participant)
 
@@ -166,8 +167,9 @@ class ContributionForm:
             self.fields.set_kind(ContributionKind(self.kind.value))
 
     async def send(self) -> None:
-        contribution = await attempt(lambda: self.atelier.service.add_contribution(
-            self.session.code, self.participant_id, kind=self.kind.value or "", **self.fields.values()),
+        contribution = await attempt(lambda: self.atelier.service.apply(
+            self.session.code, AddContribution(self.participant_id, kind=self.kind.value or "",
+                                               **self.fields.values())),
             self.error)
         if contribution is not None:
             self.fields.text.value = ""

@@ -6,6 +6,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
+from atelier.domain.changes import DeleteOwnContribution, EditOwnContribution, ToggleShare
 from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
 from atelier.domain.model import Contribution, Phase
 from atelier.domain.session import SHAREABLE_KINDS, Session
@@ -50,8 +51,9 @@ class MyItem:
             error.set_visibility(False)
 
             async def save() -> None:
-                saved = await attempt(lambda: owner.atelier.service.edit_own_contribution(
-                    owner.session.code, owner.participant_id, self.contribution.id, **fields.values()), error)
+                saved = await attempt(lambda: owner.atelier.service.apply(
+                    owner.session.code, EditOwnContribution(owner.participant_id, self.contribution.id,
+                                                            **fields.values())), error)
                 if saved is not None:
                     dialog.close()
 
@@ -64,8 +66,8 @@ class MyItem:
     def confirm_delete(self) -> None:
         owner = self.owner
         confirm(texts.PHONE_DELETE_CONFIRM, texts.PHONE_DELETE,
-                lambda: attempt(lambda: owner.atelier.service.delete_own_contribution(
-                    owner.session.code, owner.participant_id, self.contribution.id)),
+                lambda: attempt(lambda: owner.atelier.service.apply(
+                    owner.session.code, DeleteOwnContribution(owner.participant_id, self.contribution.id))),
                 audience="phone", mark="delete-confirm")
 
 
@@ -150,8 +152,8 @@ class OthersContributions:
                 meta.set_text(contribution_meta(contribution, self.session, with_theme=True))
 
             async def toggle() -> None:
-                if await attempt(lambda: self.atelier.service.toggle_share(
-                        self.session.code, self.participant_id, contribution.id)) is not None:
+                if await attempt(lambda: self.atelier.service.apply(
+                        self.session.code, ToggleShare(self.participant_id, contribution.id))) is not None:
                     show()
 
             button.on_click(toggle)

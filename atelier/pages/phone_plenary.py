@@ -11,6 +11,7 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import AxisSection
+from atelier.domain.changes import AddComment
 from atelier.domain.comments import MAX_COMMENT, Comment
 from atelier.domain.events import (
     AxesReordered,
@@ -87,8 +88,8 @@ class PresentedAxis:
         axis_id = self.axis_id
         if axis_id is None:
             return
-        comment = await attempt(lambda: self.atelier.service.add_comment(
-            self.session.code, self.participant_id, axis_id, self.text.value or ""), self.error)
+        comment = await attempt(lambda: self.atelier.service.apply(
+            self.session.code, AddComment(self.participant_id, axis_id, self.text.value or "")), self.error)
         if comment is not None:
             self.text.value = ""
             ui.notify(texts.PHONE_COMMENT_SENT, type="positive", position="top")

@@ -1,7 +1,31 @@
-"""Where sessions are kept. The service only knows the `SessionStore` interface."""
+"""Where sessions are kept. The service only knows the `SessionStore` interface; `open_store` is the
+one place an engine is chosen, from a store URL (`--store`, or `ATELIER_STORE`)."""
 
-from atelier.store.base import SessionStore, StorageError
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from atelier.store.base import Record, SessionStore, StaleWrite, StorageError, StoredSession
 from atelier.store.committer import GroupCommitter
 from atelier.store.tinydb_store import TinyDBSessionStore
 
-__all__ = ["GroupCommitter", "SessionStore", "StorageError", "TinyDBSessionStore"]
+STORE_ENV = "ATELIER_STORE"
+
+__all__ = ["STORE_ENV", "GroupCommitter", "Record", "SessionStore", "StaleWrite", "StorageError", "StoredSession",
+           "TinyDBSessionStore", "open_store"]
+
+
+def open_store(url: str | None, data_dir: Path) -> SessionStore:
+    """`tinydb:` (the default: files under `data_dir`), `tinydb:///a/folder`, or `memory:` (nothing kept).
+
+    `url` None reads `ATELIER_STORE`; unset, the embedded TinyDB engine under `data_dir`.
+    """
+    url = url or os.environ.get(STORE_ENV) or "tinydb:"
+    scheme, _, rest = url.partition(":")
+    if scheme == "tinydb":
+        folder = rest.removeprefix("//")
+        return TinyDBSessionStore(Path(folder) if folder else data_dir)
+    if scheme == "memory":
+        return TinyDBSessionStore(None)
+    raise ValueError(f"unknown store {url!r}: expected tinydb: or memory:")

@@ -1,7 +1,12 @@
-"""TinyDB engine: one JSON file per session, replaced atomically on every commit.
+"""The embedded engine: per session, a TinyDB snapshot file and a journal file beside it.
 
-TinyDB's own JSONStorage truncates and rewrites the file in place, so a crash mid-write can leave
-it unreadable. `AtomicJSONStorage` writes a temporary file beside it, fsyncs, then renames.
+`<CODE>.json` is a TinyDB database (tables session, participants, contributions) holding the
+session as of its last snapshot; `<CODE>.journal` holds the changes made since, one per line
+(see journal.py). A change appends one line; a snapshot rewrites the TinyDB file and empties the
+journal. TinyDB's own JSONStorage truncates and rewrites the file in place, so a crash mid-write
+can leave it unreadable: `AtomicJSONStorage` writes a temporary file beside it, fsyncs, then renames.
+The snapshot is replaced before the journal is emptied: after a crash between the two, loading
+skips the entries the snapshot already holds.
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from atelier.domain.codes import is_well_formed
-from atelier.store.base import Record, StorageError
+from atelier.store.base import Record, StaleWrite, StorageError, StoredSession
+from atelier.store.journal import append_entries, read_journal
 
 TABLES = ("session", "participants", "contributions")
 SUFFIX = ".json"
+JOURNAL_SUFFIX = ".journal"
 
 
 class AtomicJSONStorage(Storage):
@@ -65,11 +72,15 @@ def _fsync_directory(folder: Path) -> None:
 
 
 class TinyDBSessionStore:
-    """Files `<data_dir>/<CODE>.json`; with no data dir, in-memory TinyDBs (for tests)."""
+    """Files under `<data_dir>`; with no data dir, everything in memory (for tests)."""
 
     def __init__(self, data_dir: Path | None) -> None:
         self.data_dir = data_dir
         self._dbs: dict[str, TinyDB] = {}
+        self._journals: dict[str, list[Record]] = {}  # in memory only (no data dir)
+        self._versions: dict[str, int] = {}  # the durable version of each session this engine has seen
+        # What the files looked like after this engine's last read or write: another writer changes it.
+        self._fingerprints: dict[str, tuple[int, int]] = {}
         if data_dir is not None:
             data_dir.mkdir(parents=True, exist_ok=True)
 
@@ -78,21 +89,39 @@ class TinyDBSessionStore:
             return sorted(self._dbs)
         return sorted(p.stem for p in self.data_dir.glob(f"*{SUFFIX}") if is_well_formed(p.stem))
 
-    def load(self, code: str) -> Record | None:
-        if self.data_dir is not None and not self._path(code).exists():
-            return None
+    def load(self, code: str) -> StoredSession | None:
+        if self.data_dir is not None:
+            if not self._path(code).exists():
+                return None
+            self._dbs.pop(code, None)  # read the file as it is now, not TinyDB's cache of it
         db = self._db(code)
         meta = db.table("session").all()
         if not meta:
             return None
-        return {
+        snapshot = {
             "session": dict(meta[0]),
             "participants": [dict(doc) for doc in db.table("participants").all()],
             "contributions": [dict(doc) for doc in db.table("contributions").all()],
         }
+        stored = StoredSession(snapshot, self._read_journal(code))
+        self._versions[code] = stored.version
+        self._fingerprints[code] = self._fingerprint(code)
+        return stored
+
+    def append(self, code: str, entries: list[Record], *, expected_version: int) -> None:
+        durable = self._durable_version(code)
+        if durable != expected_version or self._fingerprints.get(code) != self._fingerprint(code):
+            raise StaleWrite(f"{code}: changed on disk since version {durable}, the writer expected {expected_version}")
+        if self.data_dir is None:
+            self._journals.setdefault(code, []).extend(entries)
+        else:
+            append_entries(self._journal_path(code), entries)
+        self._versions[code] = entries[-1]["v"]
+        self._fingerprints[code] = self._fingerprint(code)
 
     def save(self, record: Record) -> None:
-        db = self._db(record["session"]["code"])
+        code = record["session"]["code"]
+        db = self._db(code)
         try:
             db.table("session").truncate()
             db.table("session").insert(record["session"])
@@ -101,21 +130,65 @@ class TinyDBSessionStore:
                 table.truncate()
                 table.insert_multiple(_documents(name, record[name]))
             db.storage.flush()  # type: ignore[attr-defined]  # CachingMiddleware: one atomic write
+            self._empty_journal(code)
         except OSError as error:
             raise StorageError(str(error)) from error
+        self._versions[code] = int(record["session"].get("version", 0))
+        self._fingerprints[code] = self._fingerprint(code)
 
     def delete(self, code: str) -> None:
         db = self._dbs.pop(code, None)
         if db is not None:
             db.close()
+        self._journals.pop(code, None)
+        self._versions.pop(code, None)
+        self._fingerprints.pop(code, None)
         if self.data_dir is not None:
             self._path(code).unlink(missing_ok=True)
+            self._journal_path(code).unlink(missing_ok=True)
+
+    def _durable_version(self, code: str) -> int:
+        if code not in self._versions:
+            stored = self.load(code)
+            self._versions[code] = stored.version if stored else 0
+            self._fingerprints[code] = self._fingerprint(code)
+        return self._versions[code]
+
+    def _fingerprint(self, code: str) -> tuple[int, int]:
+        """The snapshot's modification time and the journal's size: one `stat` each, no read."""
+        if self.data_dir is None:
+            return (0, len(self._journals.get(code, [])))
+        try:
+            snapshot = self._path(code).stat().st_mtime_ns
+        except FileNotFoundError:
+            snapshot = 0
+        try:
+            journal = self._journal_path(code).stat().st_size
+        except FileNotFoundError:
+            journal = 0
+        return (snapshot, journal)
+
+    def _read_journal(self, code: str) -> list[Record]:
+        if self.data_dir is None:
+            return list(self._journals.get(code, []))
+        return read_journal(self._journal_path(code))
+
+    def _empty_journal(self, code: str) -> None:
+        if self.data_dir is None:
+            self._journals.pop(code, None)
+        else:
+            path = self._journal_path(code)
+            if path.exists():
+                os.truncate(path, 0)
 
     def _path(self, code: str) -> Path:
         assert self.data_dir is not None
         if not is_well_formed(code):
             raise StorageError(f"not a session code: {code!r}")
         return self.data_dir / f"{code}{SUFFIX}"
+
+    def _journal_path(self, code: str) -> Path:
+        return self._path(code).with_suffix(JOURNAL_SUFFIX)
 
     def _db(self, code: str) -> TinyDB:
         if code not in self._dbs:

@@ -13,6 +13,7 @@ import pytest
 from nicegui.testing import User
 
 from atelier.domain import records
+from atelier.domain.changes import AddContribution, RegisterParticipant
 from atelier.domain.session import Session
 from atelier.store import TinyDBSessionStore
 from tests.conftest import TOKEN
@@ -28,9 +29,10 @@ MEDIA_TYPES = {
 
 async def add_contributions(code: str) -> Session:
     service = running().service
-    await service.register_participant(code, "alice", role="elu", commune="Fontenelle")
-    await service.add_contribution(code, "alice", kind="difficulte", text="Pas de bus après 18 h", theme="Mobilité",
-                                   risk="eleve")
+    await service.apply(code, RegisterParticipant("alice", role="elu", commune="Fontenelle"))
+    await service.apply(code,
+                        AddContribution("alice", kind="difficulte", text="Pas de bus après 18 h", theme="Mobilité",
+                                        risk="eleve"))
     return service.get(code)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
+from atelier.domain.changes import MergeContributions, PresentStep, SetPhaseStatus
 from atelier.domain.model import PhaseKey, PhaseStatus
 from tests.conftest import TOKEN
 from tests.pages.conftest import CODE, join, running, set_value, tap
@@ -50,7 +51,7 @@ async def test_merged_originals_leave_the_testimony_wall(testimonies: str, creat
     await post(actor, "enjeu", "Isolement des jeunes")
     await projection.should_see("Isolement des jeunes")
 
-    await running().service.merge_contributions(testimonies, 1, 2, text="L'isolement des jeunes ruraux")
+    await running().service.apply(testimonies, MergeContributions(1, 2, text="L'isolement des jeunes ruraux"))
 
     await projection.should_see("L'isolement des jeunes ruraux")
     await projection.should_not_see("Jeunes isolés")
@@ -114,7 +115,7 @@ async def test_a_comment_shown_by_the_facilitator_appears_on_the_projection(
 
 async def test_a_comment_longer_than_280_characters_is_refused_in_french(restitution: dict[str, int],
                                                                        user: User) -> None:
-    await running().service.present_next(CODE)
+    await running().service.apply(CODE, PresentStep(1))
     await join(user, CODE, ready="comment-text")
     user.find(marker="comment-text").type("a" * 281)
     await tap(user, "comment-send")
@@ -153,7 +154,7 @@ async def test_a_phone_in_the_restitution_has_no_contribution_form_nor_waiting_m
     await join(user, CODE, ready="who")
     await user.should_not_see(marker="send")
     await user.should_not_see(marker="waiting")
-    await running().service.set_phase_status(CODE, PhaseKey.RESTITUTION, PhaseStatus.CLOSED)
+    await running().service.apply(CODE, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.CLOSED))
     await user.should_see(marker="waiting")
     await user.should_not_see(marker="presented-axis")
 

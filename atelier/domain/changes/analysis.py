@@ -1,0 +1,291 @@
+"""Changes of phase 2 and of the analysis: the structures that testify and who speaks, merging,
+evidence links, and the axes stratégiques with their lines."""
+
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from datetime import datetime
+
+from atelier.domain.axes import Axis, Line, Piste, Target, TargetKind
+from atelier.domain.changes.base import Change
+from atelier.domain.events import (
+    AxesReordered,
+    AxisChanged,
+    AxisRemoved,
+    ContributionsMerged,
+    EvidenceChanged,
+    WitnessesChanged,
+    snapshot,
+)
+from atelier.domain.model import Contribution
+from atelier.domain.session import Session
+from atelier.domain.testimony import Structure
+
+
+def _witnesses(session: Session) -> WitnessesChanged:
+    return WitnessesChanged(session.code, session.version, snapshot(session.witnesses))
+
+
+def _axis(session: Session, axis_id: int) -> AxisChanged:
+    return AxisChanged(session.code, session.version, snapshot(session.axes.axis(axis_id)))
+
+
+def _line_axis(session: Session, line_id: int) -> AxisChanged:
+    return _axis(session, session.axes.find_line(line_id)[0].id)
+
+
+# --- Phase 2: the structures that testify (session channel) --------------------------------------
+@dataclass(frozen=True)
+class AddStructure(Change[Structure]):
+    name = "add_structure"
+    structure_name: str
+    structure_type: str
+
+    def apply(self, session: Session, now: datetime) -> Structure:
+        return session.witnesses.add(self.structure_name, self.structure_type)
+
+    def announce(self, session: Session, result: Structure) -> WitnessesChanged:
+        return _witnesses(session)
+
+
+@dataclass(frozen=True)
+class EditStructure(Change[Structure]):
+    name = "edit_structure"
+    structure_id: int
+    structure_name: str
+    structure_type: str
+
+    def apply(self, session: Session, now: datetime) -> Structure:
+        return session.witnesses.edit(self.structure_id, self.structure_name, self.structure_type)
+
+    def announce(self, session: Session, result: Structure) -> WitnessesChanged:
+        return _witnesses(session)
+
+
+@dataclass(frozen=True)
+class RemoveStructure(Change[Structure]):
+    """Removing the structure speaking now also ends its turn."""
+
+    name = "remove_structure"
+    structure_id: int
+
+    def apply(self, session: Session, now: datetime) -> Structure:
+        return session.witnesses.remove(self.structure_id)
+
+    def announce(self, session: Session, result: Structure) -> WitnessesChanged:
+        return _witnesses(session)
+
+
+@dataclass(frozen=True)
+class SetSpeaker(Change[Structure | None]):
+    """Who testifies now; None when nobody does."""
+
+    name = "set_speaker"
+    structure_id: int | None
+
+    def apply(self, session: Session, now: datetime) -> Structure | None:
+        return session.witnesses.set_speaking(self.structure_id)
+
+    def announce(self, session: Session, result: Structure | None) -> WitnessesChanged:
+        return _witnesses(session)
+
+
+# --- Merging and evidence (wall) ------------------------------------------------------------------
+@dataclass(frozen=True)
+class MergeContributions(Change[Contribution]):
+    """A new contribution replaces both; `text` None keeps the first one's (see domain/merge.py)."""
+
+    name = "merge_contributions"
+    first_id: int
+    second_id: int
+    text: str | None = None
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.merge_contributions(self.first_id, self.second_id, text=self.text, now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionsMerged:
+        originals = tuple(snapshot(session.contributions[i]) for i in result.merged_from)
+        return ContributionsMerged(session.code, session.version, snapshot(result), originals)
+
+
+@dataclass(frozen=True)
+class LinkEvidence(Change[list[Target]]):
+    """Returns every target the contribution backs now; build with `LinkEvidence.of`."""
+
+    name = "link_evidence"
+    contribution_id: int
+    target_kind: str
+    target_id: int
+
+    @classmethod
+    def of(cls, contribution_id: int, target: Target) -> LinkEvidence:
+        return cls(contribution_id, str(target.kind), target.id)
+
+    def apply(self, session: Session, now: datetime) -> list[Target]:
+        return session.link_evidence(self.contribution_id, Target(TargetKind(self.target_kind), self.target_id))
+
+    def announce(self, session: Session, result: list[Target]) -> EvidenceChanged:
+        return EvidenceChanged(session.code, session.version, self.contribution_id, tuple(result))
+
+
+@dataclass(frozen=True)
+class UnlinkEvidence(Change[list[Target]]):
+    name = "unlink_evidence"
+    contribution_id: int
+    target_kind: str
+    target_id: int
+
+    @classmethod
+    def of(cls, contribution_id: int, target: Target) -> UnlinkEvidence:
+        return cls(contribution_id, str(target.kind), target.id)
+
+    def apply(self, session: Session, now: datetime) -> list[Target]:
+        return session.evidence.unlink(self.contribution_id, Target(TargetKind(self.target_kind), self.target_id))
+
+    def announce(self, session: Session, result: list[Target]) -> EvidenceChanged:
+        return EvidenceChanged(session.code, session.version, self.contribution_id, tuple(result))
+
+
+# --- Axes (session channel: phones show them in phase 3) -----------------------------------------
+@dataclass(frozen=True)
+class AddAxis(Change[Axis]):
+    name = "add_axis"
+    title: str
+
+    def apply(self, session: Session, now: datetime) -> Axis:
+        return session.axes.add_axis(self.title)
+
+    def announce(self, session: Session, result: Axis) -> AxisChanged:
+        return _axis(session, result.id)
+
+
+@dataclass(frozen=True)
+class EditAxis(Change[Axis]):
+    """None leaves a field unchanged; "" empties « Concrètement »."""
+
+    name = "edit_axis"
+    axis_id: int
+    _: KW_ONLY
+    title: str | None = None
+    concretely: str | None = None
+
+    def apply(self, session: Session, now: datetime) -> Axis:
+        return session.axes.edit_axis(self.axis_id, title=self.title, concretely=self.concretely)
+
+    def announce(self, session: Session, result: Axis) -> AxisChanged:
+        return _axis(session, result.id)
+
+
+@dataclass(frozen=True)
+class RemoveAxis(Change[Axis]):
+    """Its evidence links and comments go with it; refused while the open vote is about its lines."""
+
+    name = "remove_axis"
+    axis_id: int
+
+    def apply(self, session: Session, now: datetime) -> Axis:
+        return session.remove_axis(self.axis_id)
+
+    def announce(self, session: Session, result: Axis) -> AxisRemoved:
+        return AxisRemoved(session.code, session.version, snapshot(result))
+
+
+@dataclass(frozen=True)
+class MoveAxis(Change[Axis]):
+    name = "move_axis"
+    axis_id: int
+    to_index: int
+
+    def apply(self, session: Session, now: datetime) -> Axis:
+        return session.axes.move_axis(self.axis_id, self.to_index)
+
+    def announce(self, session: Session, result: Axis) -> AxesReordered:
+        return AxesReordered(session.code, session.version, tuple(a.id for a in session.axes.axes))
+
+
+@dataclass(frozen=True)
+class AddAxisLine(Change[Line]):
+    """A line of « enjeux », « orientations » or « pistes » (then a `Piste`)."""
+
+    name = "add_axis_line"
+    axis_id: int
+    section: str
+    text: str
+
+    def apply(self, session: Session, now: datetime) -> Line:
+        return session.axes.add_line(self.axis_id, self.section, self.text)
+
+    def announce(self, session: Session, result: Line) -> AxisChanged:
+        return _axis(session, self.axis_id)
+
+
+@dataclass(frozen=True)
+class EditAxisLine(Change[Line]):
+    name = "edit_axis_line"
+    line_id: int
+    text: str
+
+    def apply(self, session: Session, now: datetime) -> Line:
+        return session.axes.edit_line(self.line_id, self.text)
+
+    def announce(self, session: Session, result: Line) -> AxisChanged:
+        return _line_axis(session, self.line_id)
+
+
+@dataclass(frozen=True)
+class RemoveAxisLine(Change[int]):
+    """Its evidence links go with it; refused while the open vote is about it. Returns its axe's id."""
+
+    name = "remove_axis_line"
+    line_id: int
+
+    def apply(self, session: Session, now: datetime) -> int:
+        axis = session.axes.find_line(self.line_id)[0]  # found first: a removed line has no axe after
+        session.remove_axis_line(self.line_id)
+        return axis.id
+
+    def announce(self, session: Session, result: int) -> AxisChanged:
+        return _axis(session, result)
+
+
+@dataclass(frozen=True)
+class MoveAxisLine(Change[Line]):
+    name = "move_axis_line"
+    line_id: int
+    to_index: int
+
+    def apply(self, session: Session, now: datetime) -> Line:
+        return session.axes.move_line(self.line_id, self.to_index)
+
+    def announce(self, session: Session, result: Line) -> AxisChanged:
+        return _line_axis(session, self.line_id)
+
+
+@dataclass(frozen=True)
+class SetPisteDetails(Change[Piste]):
+    """Sub-lines of a piste: one per line of text (or list item); blank ones dropped."""
+
+    name = "set_piste_details"
+    piste_id: int
+    details: str | list[str]
+
+    def apply(self, session: Session, now: datetime) -> Piste:
+        return session.axes.set_piste_details(self.piste_id, self.details)
+
+    def announce(self, session: Session, result: Piste) -> AxisChanged:
+        return _line_axis(session, self.piste_id)
+
+
+@dataclass(frozen=True)
+class SetPistePlan(Change[Piste]):
+    """CTG fields by name (`axes.CTG_FIELDS`); those not given stay as they are."""
+
+    name = "set_piste_plan"
+    piste_id: int
+    fields: dict[str, str]
+
+    def apply(self, session: Session, now: datetime) -> Piste:
+        return session.axes.set_piste_plan(self.piste_id, **self.fields)
+
+    def announce(self, session: Session, result: Piste) -> AxisChanged:
+        return _line_axis(session, self.piste_id)

@@ -1,0 +1,208 @@
+"""Changes of the room itself: phases and their dates, the territory context, participants, and the
+contributions of phases 1 and 2 with their moderation."""
+
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from datetime import date, datetime
+
+from atelier.domain.changes.base import Change
+from atelier.domain.events import (
+    ContextChanged,
+    ContributionAdded,
+    ContributionChanged,
+    ContributionDeleted,
+    ParticipantChanged,
+    ParticipantJoined,
+    PhaseChanged,
+    snapshot,
+)
+from atelier.domain.model import Contribution, Participant, Phase, PhaseKey, PhaseStatus
+from atelier.domain.session import Session
+from atelier.domain.session_context import SessionContext
+
+
+def _changed(session: Session, contribution: Contribution) -> ContributionChanged:
+    return ContributionChanged(session.code, session.version, snapshot(contribution))
+
+
+# --- Phases and context ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class SetPhaseStatus(Change[Phase]):
+    name = "set_phase_status"
+    key: str
+    status: str
+
+    def apply(self, session: Session, now: datetime) -> Phase:
+        return session.set_phase_status(PhaseKey(self.key), PhaseStatus(self.status), now)
+
+    def announce(self, session: Session, result: Phase) -> PhaseChanged:
+        return PhaseChanged(session.code, session.version, snapshot(result))
+
+
+@dataclass(frozen=True)
+class SetPhaseDate(Change[Phase]):
+    """`day` in ISO form (AAAA-MM-JJ), or None to clear it; build with `SetPhaseDate.of`."""
+
+    name = "set_phase_date"
+    key: str
+    day: str | None
+
+    @classmethod
+    def of(cls, key: PhaseKey | str, day: date | None) -> SetPhaseDate:
+        return cls(str(key), day.isoformat() if day else None)
+
+    def apply(self, session: Session, now: datetime) -> Phase:
+        return session.set_phase_date(PhaseKey(self.key), date.fromisoformat(self.day) if self.day else None, now)
+
+    def announce(self, session: Session, result: Phase) -> PhaseChanged:
+        return PhaseChanged(session.code, session.version, snapshot(result))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetContext(Change[SessionContext]):
+    """Every field of the console's form at once (see `Session.set_context`)."""
+
+    name = "set_context"
+    population: int | str | None
+    population_year: int | str | None
+    history: str | None
+    seat: str | None
+    author: str | None
+    analysis: str | None
+
+    def apply(self, session: Session, now: datetime) -> SessionContext:
+        return session.set_context(population=self.population, population_year=self.population_year,
+                                   history=self.history, seat=self.seat, author=self.author,
+                                   analysis=self.analysis, now=now)
+
+    def announce(self, session: Session, result: SessionContext) -> ContextChanged:
+        return ContextChanged(session.code, session.version, snapshot(result))
+
+
+# --- Participants -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RegisterParticipant(Change[Participant]):
+    """First visit of a phone, or a change of its profile (same id, new answers)."""
+
+    name = "register_participant"
+    participant_id: str
+    _: KW_ONLY
+    role: str | None
+    commune: str | None
+    display_name: str = ""
+    structure: str = ""
+
+    def apply(self, session: Session, now: datetime) -> Participant:
+        return session.register_participant(self.participant_id, role=self.role, commune=self.commune,
+                                            display_name=self.display_name, structure=self.structure, now=now)
+
+    def announce(self, session: Session, result: Participant) -> ParticipantJoined | ParticipantChanged:
+        # A new participant joins at this change's time; an existing one keeps their first visit's.
+        event = ParticipantJoined if result.joined_at == session.updated_at else ParticipantChanged
+        return event(session.code, session.version, snapshot(result))
+
+
+# --- Contributions ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AddContribution(Change[Contribution]):
+    """`commune=None` means the author's commune; `""` the whole territory."""
+
+    name = "add_contribution"
+    author_id: str
+    _: KW_ONLY
+    kind: str
+    text: str
+    theme: str
+    commune: str | None = None
+    risk: str | None = None
+    structure: str = ""
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.add_contribution(self.author_id, kind=self.kind, text=self.text, theme=self.theme,
+                                        commune=self.commune, risk=self.risk, structure=self.structure, now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionAdded:
+        return ContributionAdded(session.code, session.version, snapshot(result))
+
+
+@dataclass(frozen=True)
+class EditOwnContribution(Change[Contribution]):
+    name = "edit_own_contribution"
+    author_id: str
+    contribution_id: int
+    _: KW_ONLY
+    text: str
+    theme: str
+    commune: str | None
+    risk: str | None = None
+    structure: str = ""
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.edit_own_contribution(self.author_id, self.contribution_id, text=self.text, theme=self.theme,
+                                             commune=self.commune, risk=self.risk, structure=self.structure, now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionChanged:
+        return _changed(session, result)
+
+
+@dataclass(frozen=True)
+class DeleteOwnContribution(Change[Contribution]):
+    name = "delete_own_contribution"
+    author_id: str
+    contribution_id: int
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.delete_own_contribution(self.author_id, self.contribution_id, now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionDeleted:
+        return ContributionDeleted(session.code, session.version, snapshot(result))
+
+
+@dataclass(frozen=True)
+class ToggleShare(Change[Contribution]):
+    """« Je partage aussi »: a +1 from someone else; a second tap takes it back."""
+
+    name = "toggle_share"
+    participant_id: str
+    contribution_id: int
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.toggle_share(self.participant_id, self.contribution_id, now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionChanged:
+        return _changed(session, result)
+
+
+@dataclass(frozen=True)
+class ModerateEdit(Change[Contribution]):
+    """The facilitator corrects any contribution, in any phase status."""
+
+    name = "moderate_edit"
+    contribution_id: int
+    _: KW_ONLY
+    text: str
+    theme: str
+    commune: str | None
+    risk: str | None = None
+    structure: str = ""
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.moderate_edit(self.contribution_id, text=self.text, theme=self.theme, commune=self.commune,
+                                     risk=self.risk, structure=self.structure, now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionChanged:
+        return _changed(session, result)
+
+
+@dataclass(frozen=True)
+class SetHidden(Change[Contribution]):
+    name = "set_hidden"
+    contribution_id: int
+    hidden: bool
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.set_hidden(self.contribution_id, self.hidden, now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionChanged:
+        return _changed(session, result)
