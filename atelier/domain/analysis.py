@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from atelier.domain.model import Contribution, ContributionKind, PhaseKey
+from atelier.domain.model import Contribution, ContributionKind, GapColumn, PhaseKey
 
 # Filter values for commune and structure: None accepts any; "" selects contributions that have none
 # (a commune-less contribution concerns the whole territory), as `Session.add_contribution` reads it.
@@ -184,13 +184,11 @@ class GapTally(_Tally):
         key = self.key(c)
         tally = self._tallies.setdefault(key, Counter())
         yield self._present, key, 1
-        if c.kind is ContributionKind.DIFFICULTY:
-            yield tally, "difficulties", 1
+        column = c.kind.spec.gap_column
+        if column is not None:
+            yield tally, column.value, 1
+        if column is GapColumn.NEED:
             yield tally, "need", c.risk.weight if c.risk else 0
-        elif c.kind is ContributionKind.RESOURCE:
-            yield tally, "resources", 1
-        elif c.kind is ContributionKind.RECOMMENDATION:
-            yield tally, "recommendations", 1
 
     def rows(self) -> list[GapRow]:
         """One row per key, worst gap first (then the larger need, then the order of `keys`)."""

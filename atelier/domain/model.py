@@ -39,17 +39,51 @@ class ContributionKind(StrEnum):
     RECOMMENDATION = "preconisation"
 
     @property
+    def spec(self) -> KindSpec:
+        return KINDS[self]
+
+    @property
     def phase(self) -> PhaseKey:
-        return KIND_PHASE[self]
+        return KINDS[self].phase
 
 
-KIND_PHASE: dict[ContributionKind, PhaseKey] = {
-    ContributionKind.DIFFICULTY: PhaseKey.ETAT_DES_LIEUX,
-    ContributionKind.RESOURCE: PhaseKey.ETAT_DES_LIEUX,
-    ContributionKind.FINDING: PhaseKey.TEMOIGNAGES,
-    ContributionKind.STAKE: PhaseKey.TEMOIGNAGES,
-    ContributionKind.RECOMMENDATION: PhaseKey.TEMOIGNAGES,
+class GapColumn(StrEnum):
+    """Where a kind counts in the needs/offer gap map."""
+
+    NEED = "difficulties"  # weighted by its risk
+    OFFER = "resources"
+    RECOMMENDATION = "recommendations"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """What a kind of contribution is: every rule and screen that depends on the kind reads it here."""
+
+    phase: PhaseKey  # the phase during which it is posted (and shown on that phase's wall)
+    has_risk: bool  # a risque d'aggravation is asked, and required
+    names_structure: bool  # the phone asks which structure or scheme it names
+    shareable: bool  # others may say « je partage aussi »
+    gap_column: GapColumn | None  # where it counts in the gap map, if anywhere
+
+
+# A new kind is a row here, its labels in texts.py and, if it needs one, a colour in atelier.css.
+KINDS: dict[ContributionKind, KindSpec] = {
+    ContributionKind.DIFFICULTY: KindSpec(PhaseKey.ETAT_DES_LIEUX, has_risk=True, names_structure=False,
+                                          shareable=True, gap_column=GapColumn.NEED),
+    ContributionKind.RESOURCE: KindSpec(PhaseKey.ETAT_DES_LIEUX, has_risk=False, names_structure=True,
+                                        shareable=False, gap_column=GapColumn.OFFER),
+    ContributionKind.FINDING: KindSpec(PhaseKey.TEMOIGNAGES, has_risk=False, names_structure=False,
+                                       shareable=True, gap_column=None),
+    ContributionKind.STAKE: KindSpec(PhaseKey.TEMOIGNAGES, has_risk=False, names_structure=False,
+                                     shareable=True, gap_column=None),
+    ContributionKind.RECOMMENDATION: KindSpec(PhaseKey.TEMOIGNAGES, has_risk=False, names_structure=False,
+                                              shareable=True, gap_column=GapColumn.RECOMMENDATION),
 }
+
+
+def kinds_of(phase: PhaseKey) -> list[ContributionKind]:
+    """The kinds posted in `phase`, in the table's order (the order of forms and walls)."""
+    return [kind for kind, spec in KINDS.items() if spec.phase is phase]
 
 
 class Risk(StrEnum):

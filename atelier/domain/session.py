@@ -13,7 +13,7 @@ from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.axes import AxisBoard
 from atelier.domain.comments import CommentBook
-from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
+from atelier.domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from atelier.domain.evidence import Evidence
 from atelier.domain.merge import authors_of
 from atelier.domain.model import (
@@ -33,7 +33,6 @@ from atelier.domain.timer import StepTimer
 from atelier.domain.votes import VoteBook
 
 MAX_CONTRIBUTIONS_PER_PHASE = 200
-SHAREABLE_KINDS = frozenset(ContributionKind) - {ContributionKind.RESOURCE}
 
 
 @dataclass
@@ -182,7 +181,7 @@ class Session(RestitutionRules):
         self.participant(participant_id)
         contribution = self.contribution(contribution_id)
         self._require_open(contribution.phase)
-        if contribution.kind not in SHAREABLE_KINDS:
+        if not contribution.kind.spec.shareable:
             raise NotAllowed(texts.ERR_SHARE_KIND)
         if participant_id in authors_of(contribution, self.contributions):
             raise NotAllowed(texts.ERR_SHARE_OWN)
@@ -217,8 +216,16 @@ class Session(RestitutionRules):
         if phase is None:
             return []
         return [c for c in reversed(self.contributions.values())
-                if c.phase is phase.key and c.kind in SHAREABLE_KINDS and c.is_visible
+                if c.phase is phase.key and c.kind.spec.shareable and c.is_visible
                 and participant_id not in authors_of(c, self.contributions)]
+
+    def may_edit(self, participant_id: str, contribution: Contribution) -> bool:
+        """Whether the phone may offer « Modifier » / « Supprimer »: the very rule those verbs apply."""
+        try:
+            self._own_while_open(participant_id, contribution.id)
+        except DomainError:
+            return False
+        return True
 
     def contributions_by(self, author_id: str) -> list[Contribution]:
         return [c for c in self.contributions.values() if c.author_id == author_id]
@@ -253,9 +260,9 @@ class Session(RestitutionRules):
                         risk: Risk | str | None, structure: str) -> dict:
         if theme not in self.themes:
             raise InvalidInput(texts.ERR_UNKNOWN_THEME)
-        if kind is ContributionKind.DIFFICULTY and not risk:
+        if kind.spec.has_risk and not risk:
             raise InvalidInput(texts.ERR_RISK_REQUIRED)
-        if kind is not ContributionKind.DIFFICULTY and risk:
+        if not kind.spec.has_risk and risk:
             raise InvalidInput(texts.ERR_RISK_ONLY_DIFFICULTY)
         return {
             "text": v.clean_text(text),

@@ -118,6 +118,13 @@ class VoteBook:
         """The open vote, or else the last one closed: what the projection shows."""
         return self.votes[-1] if self.votes else None
 
+    def reported(self, target: TargetKind | str | None = None) -> PriorityVote | None:
+        """The vote the restitution reports: the last one (open or closed) in which someone put points,
+        among the votes on `target` when given. An empty vote (opened by mistake, or just opened) says
+        nothing about priorities; the screens show `latest`, the vote happening now, even empty."""
+        return next((vote for vote in reversed(self.votes)
+                     if vote.allocations and (target is None or vote.target == target)), None)
+
     def vote(self, vote_id: int) -> PriorityVote:
         return by_id(self.votes, vote_id, texts.ERR_VOTE_NOT_FOUND)
 

@@ -66,7 +66,7 @@ def annex_groups(session: Session) -> list[PhaseGroup]:
 
 
 def _ordered(kind: ContributionKind, items: list[Contribution]) -> list[Contribution]:
-    if kind is ContributionKind.DIFFICULTY:
+    if kind.spec.has_risk:
         return sorted(items, key=lambda c: (-(c.risk.weight if c.risk else 0), c.id))
     return sorted(items, key=lambda c: c.id)
 

@@ -10,7 +10,7 @@ from atelier import texts
 from atelier.domain.axes import Target, TargetKind
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
-from atelier.export.priorities import Placed, board_lines, latest_vote
+from atelier.export.priorities import Placed, board_lines
 
 # A cell starting with one of these is run as a formula by spreadsheets; participants' text is untrusted.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,7 +56,7 @@ def vote_and_axe_cells(session: Session) -> Callable[[Contribution], tuple[str, 
     """
     lines = board_lines(session)
     numbers = {axis.id: number for number, axis in enumerate(session.axes.axes, start=1)}
-    vote = latest_vote(session)
+    vote = session.votes.reported()
     totals = vote.totals() if vote else {}
 
     def cells(contribution: Contribution) -> tuple[str, str]:

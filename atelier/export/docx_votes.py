@@ -31,7 +31,7 @@ from atelier.domain.votes import PriorityVote
 from atelier.export.charts import vote_chart_png
 from atelier.export.docx_writer import Writer
 from atelier.export.french import french_decimal
-from atelier.export.priorities import RankedLine, latest_vote, points, ranked_lines
+from atelier.export.priorities import RankedLine, points, ranked_lines
 
 CHART_MAX = 15  # bars; a longer ranking is in the table, the chart shows its head
 RANKED_SHARES = (0.09, 0.5, 0.29, 0.12)  # rang, proposition, axe, points
@@ -39,7 +39,7 @@ COMMUNE_SHARES = (0.3, 0.58, 0.12)  # commune, proposition, points
 
 
 def priorities(document: Document, session: Session) -> None:
-    vote = latest_vote(session)
+    vote = session.votes.reported()
     if vote is None:
         return
     writer = Writer(document)
@@ -61,7 +61,7 @@ def priorities(document: Document, session: Session) -> None:
 
 def vote_details(document: Document, session: Session) -> None:
     """By role, by commune, « une commune, une voix »: sub-parts of « Priorités votées »."""
-    vote = latest_vote(session)
+    vote = session.votes.reported()
     if vote is None:
         return
     writer = Writer(document)

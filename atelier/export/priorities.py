@@ -1,9 +1,8 @@
 """What the documents read from the axes and the priority votes: numbering, the vote to report, its ranking.
 
-The restitution reports the *latest vote that received points*: an empty vote (opened by mistake,
-or just opened) says nothing about priorities. The axes section shows, for each orientation or
-piste, its result in the latest vote with points on that kind of line, so a vote on the
-orientations followed by one on the pistes shows both.
+The restitution reports the vote `VoteBook.reported` names: the latest one that received points.
+The axes section shows, for each orientation or piste, its result in the latest vote with points
+on that kind of line, so a vote on the orientations followed by one on the pistes shows both.
 """
 
 from __future__ import annotations
@@ -14,13 +13,6 @@ from atelier import texts
 from atelier.domain.axes import Axis, AxisSection, Line, TargetKind
 from atelier.domain.session import Session
 from atelier.domain.vote_results import RankedItem, Score, ranked_totals
-from atelier.domain.votes import PriorityVote
-
-
-def latest_vote(session: Session, target: TargetKind | None = None) -> PriorityVote | None:
-    """The last vote (open or closed) in which someone put points; only votes on `target` when given."""
-    return next((vote for vote in reversed(session.votes.votes)
-                 if vote.allocations and (target is None or vote.target is target)), None)
 
 
 def axis_label(number: int, axis: Axis) -> str:
@@ -71,7 +63,7 @@ class LineResults:
     def __init__(self, session: Session) -> None:
         self._results: dict[int, tuple[RankedItem, int, bool]] = {}
         for target in (TargetKind.ORIENTATION, TargetKind.PISTE):
-            vote = latest_vote(session, target)
+            vote = session.votes.reported(target)
             if vote is None:
                 continue
             ranking = ranked_totals(vote)

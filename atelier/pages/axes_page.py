@@ -11,6 +11,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain import limits
 from atelier.domain.axes import Axis, Target
 from atelier.domain.changes import AddAxis
 from atelier.domain.errors import NotFound
@@ -46,8 +47,8 @@ class AxesScreen:
         self.empty = ui.label(texts.AXES_EMPTY).classes("italic")
         self.box = ui.column().classes("w-full gap-4")
         with ui.card().classes("w-full"), ui.row().classes("w-full items-center gap-2 no-wrap"):
-            self.new_title = ui.input(texts.AXES_NEW_TITLE).classes("grow").props("outlined maxlength=120") \
-                .mark("new-axis-title")
+            self.new_title = ui.input(texts.AXES_NEW_TITLE).classes("grow") \
+                .props(f"outlined maxlength={limits.MAX_TITLE}").mark("new-axis-title")
             self.new_title.on("keydown.enter", self.add_axis)
             ui.button(texts.AXES_ADD, on_click=self.add_axis).props("no-caps").mark("add-axis")
         for axis in session.axes.axes:

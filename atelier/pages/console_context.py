@@ -6,6 +6,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain import limits
 from atelier.domain.changes import SetContext
 from atelier.domain.events import ContextChanged, DomainEvent
 from atelier.domain.session import Session
@@ -25,13 +26,14 @@ class ContextForm:
                     self.population = ui.input(texts.CONTEXT_POPULATION) \
                         .props("outlined inputmode=numeric").classes("w-64").mark("population")
                     self.year = ui.input(texts.CONTEXT_POPULATION_YEAR) \
-                        .props("outlined inputmode=numeric maxlength=4").classes("w-64").mark("population-year")
-                    self.seat = ui.input(texts.CONTEXT_SEAT).props("outlined maxlength=120").classes("grow") \
-                        .mark("seat")
+                        .props(f"outlined inputmode=numeric maxlength={limits.YEAR_DIGITS}").classes("w-64") \
+                        .mark("population-year")
+                    self.seat = ui.input(texts.CONTEXT_SEAT).props(f"outlined maxlength={limits.MAX_SEAT}") \
+                        .classes("grow").mark("seat")
                 self.history = ui.textarea(texts.CONTEXT_HISTORY).classes("w-full").props("outlined rows=3") \
                     .mark("history")
-                self.author = ui.input(texts.CONTEXT_AUTHOR).classes("w-full").props("outlined maxlength=120") \
-                    .mark("author")
+                self.author = ui.input(texts.CONTEXT_AUTHOR).classes("w-full") \
+                    .props(f"outlined maxlength={limits.MAX_AUTHOR}").mark("author")
                 self.analysis = ui.textarea(texts.CONTEXT_ANALYSIS).classes("w-full").props("outlined rows=8") \
                     .mark("analysis")
                 self.error = ui.label().classes("text-red-700 font-bold")

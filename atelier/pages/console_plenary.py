@@ -10,6 +10,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain import limits
 from atelier.domain.changes import PresentAxis, PresentStep, SetCommentHidden, SetCommentShown, StartTimer, StopTimer
 from atelier.domain.comments import Comment
 from atelier.domain.events import (
@@ -153,9 +154,10 @@ class TimerControls:
         code = session.code
         with ui.row().classes("w-full items-center gap-2").mark("timer-controls"):
             heading(texts.CONSOLE_TIMER, 3)
-            label = ui.input(texts.CONSOLE_TIMER_LABEL).props("outlined dense maxlength=80") \
+            label = ui.input(texts.CONSOLE_TIMER_LABEL).props(f"outlined dense maxlength={limits.MAX_TIMER_LABEL}") \
                 .classes("min-w-[22rem]").mark("timer-name")
-            minutes = ui.number(texts.CONSOLE_TIMER_MINUTES, value=DEFAULT_TIMER_MINUTES, min=1, max=180) \
+            minutes = ui.number(texts.CONSOLE_TIMER_MINUTES, value=DEFAULT_TIMER_MINUTES, min=1,
+                                max=limits.MAX_MINUTES) \
                 .props("outlined dense").classes("w-28").mark("timer-minutes")
             ui.button(texts.CONSOLE_START_TIMER, on_click=lambda: attempt(lambda: atelier.service.apply(
                 code, StartTimer(label.value or "", minutes.value or 0)))).props("no-caps").mark("start-timer")

@@ -6,6 +6,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
+from atelier.domain import limits
 from atelier.pages import console
 from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame
 from atelier.pages.widgets import heading, phase_line
@@ -34,8 +35,8 @@ def _create_form(atelier: Atelier) -> None:
     presets = atelier.presets
     with ui.card().classes("w-full max-w-3xl gap-2"):
         heading(texts.HOME_NEW, 2)
-        territory = ui.input(texts.HOME_TERRITORY).classes("w-full").props("outlined maxlength=120") \
-            .mark("territory")
+        territory = ui.input(texts.HOME_TERRITORY).classes("w-full") \
+            .props(f"outlined maxlength={limits.MAX_TERRITORY}").mark("territory")
         preset = ui.select({key: p.label for key, p in presets.items()}, value=DEFAULT_PRESET,
                            label=texts.HOME_PRESET).classes("w-full").props("outlined").mark("preset")
         communes = ui.textarea(texts.HOME_COMMUNES).classes("w-full").props("outlined").mark("communes")

@@ -62,7 +62,7 @@ class Ballot:
     def on_session_event(self, event: DomainEvent) -> None:
         match event:
             case VoteChanged(vote=vote) if self.vote is None or vote.id != self.vote.id:
-                self.show(vote)
+                self.show(self.session.votes.vote(vote.id))  # the session's own: the event's copy never moves
             case VoteChanged(vote=vote):
                 self._freeze(not vote.is_open)
             case AxisChanged(axis=axis) if self.vote is not None:

@@ -10,8 +10,9 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
+from atelier.domain import limits
 from atelier.domain.changes import AddContribution, RegisterParticipant
-from atelier.domain.model import KIND_PHASE, Contribution, ContributionKind, Participant, Phase, Risk, Role
+from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, Risk, Role, kinds_of
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
 from atelier.pages.frame import attempt
@@ -60,9 +61,10 @@ class ProfileForm:
                                  on_change=self._role_changed).mark("role")
             self.commune = ui.select(commune_options(session), label=texts.PHONE_COMMUNE).classes("w-full") \
                 .props("outlined").mark("commune")
-            self.structure = ui.input(texts.PHONE_STRUCTURE).classes("w-full").props("outlined maxlength=120") \
-                .mark("structure")
-            self.name = ui.input(texts.PHONE_NAME).classes("w-full").props("outlined maxlength=60").mark("name")
+            self.structure = ui.input(texts.PHONE_STRUCTURE).classes("w-full") \
+                .props(f"outlined maxlength={limits.MAX_STRUCTURE}").mark("structure")
+            self.name = ui.input(texts.PHONE_NAME).classes("w-full") \
+                .props(f"outlined maxlength={limits.MAX_NAME}").mark("name")
             self.error = ui.label().classes("error").mark("profile-error")
             self.submit = ui.button(texts.PHONE_START, on_click=self.save).classes("w-full").mark("start")
         self.error.set_visibility(False)
@@ -104,15 +106,15 @@ class ContributionFields:
             ui.label(texts.PHONE_RISK)
             self.risk = ui.radio({r.value: texts.RISK_LABELS[r] for r in Risk}).mark(f"{prefix}risk")
         self.structure = ui.input(texts.PHONE_RESOURCE_STRUCTURE).classes("w-full") \
-            .props("outlined maxlength=120").mark(f"{prefix}structure")
+            .props(f"outlined maxlength={limits.MAX_STRUCTURE}").mark(f"{prefix}structure")
         self.set_kind(kind)
 
     def set_kind(self, kind: ContributionKind) -> None:
         self.kind = kind
         self.text.props["label"] = texts.PHONE_TEXT_LABEL[kind.value]
         self.text.update()
-        self.risk_box.set_visibility(kind is ContributionKind.DIFFICULTY)
-        self.structure.set_visibility(kind is ContributionKind.RESOURCE)
+        self.risk_box.set_visibility(kind.spec.has_risk)
+        self.structure.set_visibility(kind.spec.names_structure)
 
     def fill(self, contribution: Contribution) -> None:
         self.set_kind(contribution.kind)
@@ -124,13 +126,13 @@ class ContributionFields:
 
     def values(self) -> dict:
         """What the service takes; fields that do not apply to the kind are not sent."""
-        is_difficulty = self.kind is ContributionKind.DIFFICULTY
+        spec = self.kind.spec
         return {
             "text": self.text.value or "",
             "theme": self.theme.value or "",
             "commune": commune_value(self.commune.value),
-            "risk": self.risk.value if is_difficulty else None,
-            "structure": (self.structure.value or "") if self.kind is ContributionKind.RESOURCE else "",
+            "risk": self.risk.value if spec.has_risk else None,
+            "structure": (self.structure.value or "") if spec.names_structure else "",
         }
 
 
@@ -155,7 +157,7 @@ class ContributionForm:
         self.fields.commune.value = participant.commune or WHOLE_TERRITORY_OPTION
 
     def set_phase(self, phase: Phase | None) -> None:
-        kinds = [k for k, p in KIND_PHASE.items() if phase is not None and p is phase.key]
+        kinds = kinds_of(phase.key) if phase is not None else []
         self.box.set_visibility(bool(kinds))
         self.waiting.set_visibility(not kinds)
         if kinds:

@@ -8,8 +8,8 @@ from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.changes import DeleteOwnContribution, EditOwnContribution, ToggleShare
 from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
-from atelier.domain.model import Contribution, Phase
-from atelier.domain.session import SHAREABLE_KINDS, Session
+from atelier.domain.model import Contribution, Phase, kinds_of
+from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields
 from atelier.pages.widgets import confirm, contribution_meta, heading
@@ -40,7 +40,7 @@ class MyItem:
         self.refresh_actions()
 
     def refresh_actions(self) -> None:
-        self.actions.set_visibility(self.owner.session.phases[self.contribution.phase].is_open)
+        self.actions.set_visibility(self.owner.session.may_edit(self.owner.participant_id, self.contribution))
 
     def edit(self) -> None:
         owner = self.owner
@@ -120,7 +120,7 @@ class OthersContributions:
                 .mark("others-more")
 
     def set_phase(self, phase: Phase | None) -> None:
-        self.box.set_visibility(phase is not None and any(k.phase is phase.key for k in SHAREABLE_KINDS))
+        self.box.set_visibility(phase is not None and any(k.spec.shareable for k in kinds_of(phase.key)))
         self.list.clear()
         self.shown = 0
         if self.box.value:

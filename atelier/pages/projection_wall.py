@@ -22,14 +22,14 @@ from atelier.domain.events import (
     DomainEvent,
     WitnessesChanged,
 )
-from atelier.domain.model import Contribution, ContributionKind, PhaseKey
+from atelier.domain.model import Contribution, ContributionKind, PhaseKey, kinds_of
 from atelier.domain.session import Session
 from atelier.domain.testimony import attribution
 from atelier.pages.widgets import contribution_meta
 
 CARDS_PER_COLUMN = 3
-WALL_KINDS = (ContributionKind.DIFFICULTY, ContributionKind.RESOURCE)
-TESTIMONY_KINDS = (ContributionKind.FINDING, ContributionKind.STAKE, ContributionKind.RECOMMENDATION)
+WALL_KINDS = tuple(kinds_of(PhaseKey.ETAT_DES_LIEUX))
+TESTIMONY_KINDS = tuple(kinds_of(PhaseKey.TEMOIGNAGES))
 TESTIMONY_CARDS = 4
 
 
