@@ -7,21 +7,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from atelier import __version__, cli_exports
+from atelier import __version__, cli_exports, texts
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="atelier", description="Animation en direct d'une démarche sociale.")
+    root = argparse.ArgumentParser(prog="atelier", description=texts.CLI_DESCRIPTION)
     root.add_argument("--version", action="version", version=f"atelier {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
 
-    serve = commands.add_parser("serve", help="démarre le serveur (console, projection, téléphones)")
-    serve.add_argument("--host", default="0.0.0.0", help="adresse d'écoute (défaut : 0.0.0.0, tout le réseau)")
-    serve.add_argument("--port", type=int, default=8080, help="port (défaut : 8080)")
+    serve = commands.add_parser("serve", help=texts.CLI_SERVE)
+    serve.add_argument("--host", default="0.0.0.0", help=texts.CLI_HOST)
+    serve.add_argument("--port", type=int, default=8080, help=texts.CLI_PORT)
     cli_exports.add_store_arguments(serve)
     serve.add_argument("--public-url", default=None,
-                       help="adresse que les téléphones ouvrent, si elle diffère (ex. http://10.42.0.1:8080)")
-    serve.add_argument("--demo", action="store_true", help="crée (une fois) une démarche de démonstration")
+                       help=texts.CLI_PUBLIC_URL)
+    serve.add_argument("--demo", action="store_true", help=texts.CLI_DEMO)
     cli_exports.add_commands(commands)
     return root
 

@@ -23,22 +23,21 @@ FORMATS = ("docx", "csv", "json")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser("export", help="exporte une démarche : restitution DOCX, CSV des contributions "
-                                                "ou archive JSON")
-    export.add_argument("code", help="code de la démarche (ex. DEMA24)")
-    export.add_argument("--format", choices=FORMATS, default="docx", help="format (défaut : docx)")
+    export = commands.add_parser("export", help=texts.CLI_EXPORT)
+    export.add_argument("code", help=texts.CLI_EXPORT_CODE)
+    export.add_argument("--format", choices=FORMATS, default="docx", help=texts.CLI_EXPORT_FORMAT)
     export.add_argument("--output", type=Path, default=None,
-                        help="fichier à écrire (défaut : restitution-<territoire>-<date>.<format>)")
+                        help=texts.CLI_EXPORT_OUTPUT)
     add_store_arguments(export)
     export.add_argument("--template", type=Path, default=None,
-                        help="modèle Word dont la restitution prend les styles (défaut : templates/restitution.docx)")
+                        help=texts.CLI_EXPORT_TEMPLATE)
     export.add_argument("--detail-votes", action="store_true", help=texts.CLI_DETAIL_VOTES)
 
-    restore = commands.add_parser("import", help="restaure une démarche depuis son archive JSON")
-    restore.add_argument("file", type=Path, help="archive JSON exportée par Atelier")
+    restore = commands.add_parser("import", help=texts.CLI_IMPORT)
+    restore.add_argument("file", type=Path, help=texts.CLI_IMPORT_FILE)
     add_store_arguments(restore)
     restore.add_argument("--replace", action="store_true",
-                         help="remplace la démarche de même code si elle existe déjà")
+                         help=texts.CLI_IMPORT_REPLACE)
 
 
 def add_store_arguments(command: argparse.ArgumentParser) -> None:
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return export(args) if args.command == "export" else import_archive(args)
     except DomainError as error:
-        print(error.message, file=sys.stderr)
+        print(texts.error_message(error), file=sys.stderr)
         return 1
 
 

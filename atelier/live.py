@@ -67,9 +67,6 @@ class LiveHub:
         """Call from a page builder: the subscription lives as long as the page's client."""
         self._events.setdefault(channel, Event()).subscribe(handler)
 
-    def listeners(self, channel: Channel) -> int:
-        event = self._events.get(channel)
-        return len(event.callbacks) if event else 0
 
     def publish(self, event: DomainEvent) -> None:
         for channel in channels_for(event):

@@ -67,7 +67,7 @@ class SessionService:
     def get(self, code: str) -> Session:
         session = self.find(code)
         if session is None:
-            raise NotFound(texts.ERR_SESSION_NOT_FOUND.format(code=code))
+            raise NotFound("session_not_found", code=code)
         return session
 
     def list_sessions(self) -> list[Session]:
@@ -82,7 +82,7 @@ class SessionService:
         try:
             await self.committer.save(records.session_record(session))
         except StorageError as error:
-            raise DomainError(texts.ERR_STORAGE) from error
+            raise DomainError("storage") from error
         self._alive[session.code] = session
         self._touch(session)
         return session
@@ -99,7 +99,7 @@ class SessionService:
         try:
             await self.committer.commit(session.code, entry, event)
         except StorageError as error:
-            raise DomainError(texts.ERR_STORAGE) from error
+            raise DomainError("storage") from error
         return result
 
     # --- Plumbing --------------------------------------------------------------------------

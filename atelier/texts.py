@@ -3,6 +3,9 @@
 Messages with `{}` placeholders are formatted where they are used.
 """
 
+from typing import Any
+
+from atelier.domain.errors import DomainError
 from atelier.domain.model import ContributionKind, PhaseKey, PhaseStatus, Risk, Role
 
 APP_NAME = "Atelier"
@@ -509,6 +512,20 @@ CSV_LINE = "Axe {number}, {kind} : {text}"
 CSV_SEPARATOR = " | "
 
 EXPORT_DETAIL_VOTES = "Restitution : détailler les votes (par rôle, par commune, « une commune, une voix »)"
+CLI_DESCRIPTION = "Animation en direct d'une démarche sociale."
+CLI_SERVE = "démarre le serveur (console, projection, téléphones)"
+CLI_HOST = "adresse d'écoute (défaut : 0.0.0.0, tout le réseau)"
+CLI_PORT = "port (défaut : 8080)"
+CLI_PUBLIC_URL = "adresse que les téléphones ouvrent, si elle diffère (ex. http://10.42.0.1:8080)"
+CLI_DEMO = "crée (une fois) une démarche de démonstration"
+CLI_EXPORT_CODE = "code de la démarche (ex. DEMA24)"
+CLI_EXPORT_FORMAT = "format (défaut : docx)"
+CLI_EXPORT_OUTPUT = "fichier à écrire (défaut : restitution-<territoire>-<date>.<format>)"
+CLI_EXPORT_TEMPLATE = "modèle Word dont la restitution prend les styles (défaut : templates/restitution.docx)"
+CLI_IMPORT = "restaure une démarche depuis son archive JSON"
+CLI_IMPORT_FILE = "archive JSON exportée par Atelier"
+CLI_IMPORT_REPLACE = "remplace la démarche de même code si elle existe déjà"
+CLI_EXPORT = "exporte une démarche : restitution DOCX, CSV des contributions ou archive JSON"
 CLI_DATA_DIR = "dossier des données (défaut : sessions)"
 CLI_STORE = ("où garder les démarches : tinydb: (défaut, fichiers dans --data-dir), tinydb:///un/dossier, "
              "ou memory: (rien n'est gardé) ; sinon la variable ATELIER_STORE")
@@ -615,3 +632,40 @@ WITNESSES_EDIT_TITLE = "Modifier la structure"
 WITNESSES_REMOVE = "Retirer"
 CONSOLE_MERGED_INTO_TAG = "fusionnée dans n° {id}"
 CONSOLE_MERGED_FROM_TAG = "fusion des n° {ids}"
+
+
+# --- Errors: the domain says which rule refused (a code and values); here is how it is said --------
+ERR_UNEXPECTED = "Cette action n'a pas pu être faite. Réessayez, ou prévenez l'animation."
+# Every ERR_NAME above is the message of the error code "name" (ERR_PHASE_NOT_OPEN → "phase_not_open").
+ERRORS: dict[str, str] = {name.removeprefix("ERR_").lower(): text for name, text in dict(globals()).items()
+                          if name.startswith("ERR_") and isinstance(text, str)}
+# Fields named in messages (« {field} : 120 caractères au plus »), by the domain's field code.
+FIELD_LABELS: dict[str, str] = {
+    **{name.removeprefix("FIELD_").lower(): text for name, text in dict(globals()).items()
+       if name.startswith("FIELD_") and isinstance(text, str)},
+    **CTG_FIELD_LABELS,
+    "concretely": CONCRETELY,
+}
+
+
+def error_message(error: DomainError) -> str:
+    """The French sentence for a refusal, shown as is to the person who acted."""
+    template = ERRORS.get(error.code)
+    if template is None:
+        return ERR_UNEXPECTED
+    return template.format(**{name: _named(name, value) for name, value in error.params.items()})
+
+
+def _named(name: str, value: object) -> object:
+    """Codes among an error's values become words: a field, a phase, a kind of vote item, a section."""
+    labels: dict[str, dict[Any, str]] = {"field": FIELD_LABELS, "phase": PHASE_LABELS,
+                                         "items": TARGET_LABELS_PLURAL, "section": AXIS_SECTION_LABELS}
+    table = labels.get(name)
+    return table.get(value, value) if table is not None else value
+
+
+def signature(parts: tuple[str, ...]) -> str:
+    """« Anne (Mission Locale) », « Mission Locale », « Anne » or "" (see `testimony.attribution`)."""
+    if len(parts) == 2:
+        return ATTRIBUTION_NAME_AND_STRUCTURE.format(name=parts[0], structure=parts[1])
+    return "".join(parts)

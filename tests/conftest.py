@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from atelier import texts
 from atelier.domain import records
+from atelier.domain.errors import DomainError
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.service import SessionService, load_session
@@ -28,6 +33,15 @@ class Clock:
         return self.now
 
 
+@contextmanager
+def refused(kind: type[DomainError] = DomainError, *, match: str) -> Iterator[pytest.ExceptionInfo[DomainError]]:
+    """Like `pytest.raises`, checking the French sentence the person who acted reads."""
+    with pytest.raises(kind) as info:
+        yield info
+    message = texts.error_message(info.value)
+    assert re.search(match, message), f"{match!r} not in {message!r}"
+
+
 def durable(store: SessionStore, code: str) -> dict | None:
     """The session as a restart would find it (snapshot plus journal), as one record."""
     session = load_session(store, code)
@@ -40,7 +54,8 @@ def clock() -> Clock:
 
 
 def make_session(*, open_phase: PhaseKey | None = PhaseKey.ETAT_DES_LIEUX, code: str = "ABCDEF") -> Session:
-    session = Session.create(code=code, territory="CC du Val", communes=COMMUNES, themes=THEMES, now=T0)
+    session = Session.create(code=code, territory="CC du Val", communes=COMMUNES, themes=THEMES, now=T0,
+                             title=texts.DEFAULT_TITLE)
     if open_phase is not None:
         session.set_phase_status(open_phase, PhaseStatus.OPEN, T0)
     return session

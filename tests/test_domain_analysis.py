@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from atelier.domain.analysis import (
+    NONE,
     ContributionFilter,
     FacetTally,
+    GapRow,
     GapTally,
     counts_in_analysis,
     facet_counts,
-    filter_contributions,
-    gap_by_commune,
     gap_by_theme,
+    gap_map,
 )
-from atelier.domain.model import ContributionKind, PhaseKey, PhaseStatus
+from atelier.domain.model import Contribution, ContributionKind, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from tests.conftest import T0, THEMES
+
+
+def filter_contributions(contributions: Iterable[Contribution], criteria: ContributionFilter) -> list[Contribution]:
+    """The reference the screen's incremental filtering is checked against."""
+    return [c for c in contributions if criteria.accepts(c)]
+
+
+def gap_by_commune(contributions: Iterable[Contribution], communes: Iterable[str] = ()) -> list[GapRow]:
+    """The batch gap map by commune ("" the whole territory), as a reference for the live tally."""
+    return gap_map(contributions, lambda c: c.commune or NONE, communes)
 
 
 def difficulty(session: Session, risk: str, theme: str = "Mobilité", author: str = "alice", **fields):

@@ -8,7 +8,7 @@ from atelier.domain.axes import MAX_AXES, AxisBoard, Piste, Target, TargetKind
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
-from tests.conftest import T0, build_axes
+from tests.conftest import T0, build_axes, refused
 
 
 def post(session: Session, text: str = "Pas de bus", author: str = "alice"):
@@ -45,7 +45,7 @@ def test_editing_an_axe_changes_only_the_fields_given() -> None:
     board.edit_axis(axis.id, concretely="Un minibus\npour les hameaux")
     board.edit_axis(axis.id, title="Nouveau titre")
     assert (axis.title, axis.concretely) == ("Nouveau titre", "Un minibus\npour les hameaux")
-    with pytest.raises(InvalidInput, match="titre à l'axe"):
+    with refused(InvalidInput, match="titre à l'axe"):
         board.edit_axis(axis.id, title=" ", concretely="")
     assert axis.concretely == "Un minibus\npour les hameaux"
 
@@ -58,9 +58,9 @@ def test_editing_an_axe_changes_only_the_fields_given() -> None:
 def test_bad_lines_are_refused(section: str, text: str, message: str) -> None:
     board = AxisBoard()
     axis = board.add_axis("Axe")
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         board.add_line(axis.id, section, text)
-    with pytest.raises(InvalidInput, match="titre à l'axe"):
+    with refused(InvalidInput, match="titre à l'axe"):
         board.add_axis("")
     assert axis.pistes == [] and axis.enjeux == [] and len(board.axes) == 1
     assert board.next_id == axis.id + 1  # a refused line or axe uses no id
@@ -70,7 +70,7 @@ def test_number_of_axes_is_limited() -> None:
     board = AxisBoard()
     for i in range(MAX_AXES):
         board.add_axis(f"Axe {i}")
-    with pytest.raises(NotAllowed, match=f"{MAX_AXES} axes"):
+    with refused(NotAllowed, match=f"{MAX_AXES} axes"):
         board.add_axis("De trop")
 
 
@@ -83,18 +83,18 @@ def test_a_piste_takes_sub_lines_and_ctg_fields_other_lines_do_not(session: Sess
     assert piste.details == ["Réserver la veille", "par téléphone"]
     assert (piste.pilots, piste.deadline, piste.indicators, piste.vigilance) == (
         "CC, CAF", "2027", "Trajets par mois\nUsagers", "Coût")
-    with pytest.raises(InvalidInput, match="Seule une piste"):
+    with refused(InvalidInput, match="Seule une piste"):
         board.set_piste_details(ids["orientation"], ["x"])
-    with pytest.raises(InvalidInput, match="« Échéance » est trop long"):
+    with refused(InvalidInput, match="« Échéance » est trop long"):
         board.set_piste_plan(ids["bus"], deadline="x" * 41)
     assert piste.deadline == "2027"
 
 
 def test_unknown_axe_or_line_says_so() -> None:
     board = AxisBoard()
-    with pytest.raises(NotFound, match="axe n'existe plus"):
+    with refused(NotFound, match="axe n'existe plus"):
         board.add_line(7, "pistes", "x")
-    with pytest.raises(NotFound, match="ligne n'existe plus"):
+    with refused(NotFound, match="ligne n'existe plus"):
         board.edit_line(7, "x")
 
 
@@ -127,9 +127,9 @@ def test_evidence_must_point_at_something_on_the_board(session: Session) -> None
     difficulty = post(session)
     for target in (Target(TargetKind.ORIENTATION, ids["bus"]), Target(TargetKind.AXIS, 999),
                    Target(TargetKind.PISTE, ids["enjeu"])):
-        with pytest.raises(NotFound, match="un axe, une orientation ou une piste"):
+        with refused(NotFound, match="un axe, une orientation ou une piste"):
             session.link_evidence(difficulty.id, target)
-    with pytest.raises(InvalidInput, match="un axe, une orientation ou une piste"):
+    with refused(InvalidInput, match="un axe, une orientation ou une piste"):
         session.link_evidence(difficulty.id, Target("chapitre", ids["mobility"]))  # type: ignore[arg-type]
     assert not session.evidence.is_used(difficulty.id)
 
@@ -138,7 +138,7 @@ def test_hidden_contribution_cannot_become_evidence(session: Session) -> None:
     ids = build_axes(session)
     difficulty = post(session)
     session.set_hidden(difficulty.id, True, T0)
-    with pytest.raises(NotAllowed, match="masquée ou fusionnée"):
+    with refused(NotAllowed, match="masquée ou fusionnée"):
         session.link_evidence(difficulty.id, Target(TargetKind.AXIS, ids["mobility"]))
 
 
@@ -191,7 +191,7 @@ def test_a_target_is_located_on_its_axe_and_line(session: Session) -> None:
     assert (axis.title, line.text if line else None) == ("Se soigner", "Une maison de santé")
     assert board.locate(Target(TargetKind.AXIS, ids["mobility"])) == (board.axis(ids["mobility"]), None)
     session.remove_axis_line(ids["bus"])
-    with pytest.raises(NotFound, match="ligne n'existe plus"):
+    with refused(NotFound, match="ligne n'existe plus"):
         board.locate(Target(TargetKind.PISTE, ids["bus"]))
 
 

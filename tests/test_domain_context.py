@@ -15,7 +15,7 @@ from atelier.domain.session_context import SessionContext
 from atelier.live import channels_for
 from atelier.live import session as session_channel
 from atelier.service import SessionService
-from tests.conftest import COMMUNES, T0, THEMES, durable
+from tests.conftest import COMMUNES, T0, THEMES, durable, refused
 
 FIELDS = {"population": "", "population_year": "", "history": "", "seat": "", "author": "", "analysis": ""}
 
@@ -49,7 +49,7 @@ def test_bad_context_is_refused_in_french_and_changes_nothing(session: Session, 
                                                               message: str) -> None:
     set_context(session, population="12000", author="Anne")
     before, updated = session.context, session.updated_at
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         session.set_context(**{**FIELDS, **changes}, now=datetime(2026, 5, 1, tzinfo=UTC))
     assert (session.context, session.updated_at) == (before, updated)
 

@@ -7,7 +7,7 @@ import pytest
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.model import ContributionKind, PhaseKey, PhaseStatus, Risk
 from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
-from tests.conftest import T0, make_session
+from tests.conftest import T0, make_session, refused
 
 
 def post(session: Session, author: str = "alice", **fields):
@@ -27,7 +27,7 @@ def test_difficulty_is_stored_trimmed_with_risk_and_authors_commune(session: Ses
 def test_resource_names_its_structure_and_has_no_risk(session: Session) -> None:
     resource = post(session, kind="ressource", text="Portage de repas", risk=None, structure="ADMR")
     assert resource.structure == "ADMR" and resource.risk is None
-    with pytest.raises(InvalidInput, match="Seule une difficulté"):
+    with refused(InvalidInput, match="Seule une difficulté"):
         post(session, kind="ressource", risk="faible")
 
 
@@ -43,25 +43,25 @@ def test_explicit_whole_territory_overrides_authors_commune(session: Session) ->
 @pytest.mark.parametrize("status", [PhaseStatus.UPCOMING, PhaseStatus.CLOSED])
 def test_closed_phase_refuses_new_difficulty(session: Session, status: PhaseStatus) -> None:
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, status, T0)
-    with pytest.raises(NotAllowed, match="« État des lieux » n'est pas ouverte"):
+    with refused(NotAllowed, match="« État des lieux » n'est pas ouverte"):
         post(session)
     assert session.contributions == {}
 
 
 def test_witness_kinds_wait_for_their_own_phase(session: Session) -> None:
-    with pytest.raises(NotAllowed, match="Témoignages"):
+    with refused(NotAllowed, match="Témoignages"):
         post(session, kind="constat", risk=None)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\n"])
 def test_empty_text_is_refused(session: Session, text: str) -> None:
-    with pytest.raises(InvalidInput, match="Écrivez quelques mots"):
+    with refused(InvalidInput, match="Écrivez quelques mots"):
         post(session, text=text)
 
 
 def test_text_over_500_characters_is_refused_and_501_counted(session: Session) -> None:
     assert len(post(session, text="a" * 500).text) == 500
-    with pytest.raises(InvalidInput, match=r"500 caractères au plus \(vous en avez 501\)"):
+    with refused(InvalidInput, match=r"500 caractères au plus \(vous en avez 501\)"):
         post(session, text="a" * 501)
 
 
@@ -77,20 +77,20 @@ def test_control_characters_are_removed(session: Session) -> None:
     ("kind", "rumeur", "type de contribution"),
 ])
 def test_choices_outside_the_session_are_refused(session: Session, field: str, value, message: str) -> None:
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         post(session, **{field: value})
     assert session.contributions == {}
 
 
 def test_unknown_participant_must_introduce_themselves_first(session: Session) -> None:
-    with pytest.raises(NotFound, match="Présentez-vous"):
+    with refused(NotFound, match="Présentez-vous"):
         post(session, author="stranger")
 
 
 def test_a_participant_cannot_flood_a_phase(session: Session) -> None:
     for _ in range(MAX_CONTRIBUTIONS_PER_PHASE):
         post(session)
-    with pytest.raises(NotAllowed, match="limite"):
+    with refused(NotAllowed, match="limite"):
         post(session)
 
 
@@ -104,10 +104,10 @@ def test_author_edits_own_contribution_while_phase_open(session: Session) -> Non
 
 def test_nobody_edits_or_deletes_someone_elses_contribution(session: Session) -> None:
     contribution = post(session)
-    with pytest.raises(NotAllowed, match="vos propres contributions"):
+    with refused(NotAllowed, match="vos propres contributions"):
         session.edit_own_contribution("bob", contribution.id, text="vandalisme", theme="Santé", commune=None,
                                       risk="faible", now=T0)
-    with pytest.raises(NotAllowed, match="vos propres contributions"):
+    with refused(NotAllowed, match="vos propres contributions"):
         session.delete_own_contribution("bob", contribution.id, T0)
     assert contribution.text == "Pas de bus le soir" and contribution.id in session.contributions
 
@@ -115,9 +115,9 @@ def test_nobody_edits_or_deletes_someone_elses_contribution(session: Session) ->
 def test_author_cannot_edit_or_delete_once_phase_closed(session: Session) -> None:
     contribution = post(session)
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
-    with pytest.raises(NotAllowed, match="n'est pas ouverte"):
+    with refused(NotAllowed, match="n'est pas ouverte"):
         session.delete_own_contribution("alice", contribution.id, T0)
-    with pytest.raises(NotAllowed, match="n'est pas ouverte"):
+    with refused(NotAllowed, match="n'est pas ouverte"):
         session.edit_own_contribution("alice", contribution.id, text="x", theme="Santé", commune=None,
                                       risk="faible", now=T0)
 
@@ -147,10 +147,10 @@ def test_share_counts_once_per_person_and_a_second_tap_takes_it_back(session: Se
 
 def test_nobody_shares_their_own_difficulty_or_a_resource(session: Session) -> None:
     contribution = post(session)
-    with pytest.raises(NotAllowed, match="votre propre contribution"):
+    with refused(NotAllowed, match="votre propre contribution"):
         session.toggle_share("alice", contribution.id, T0)
     resource = post(session, kind="ressource", risk=None)
-    with pytest.raises(NotAllowed, match="difficultés"):
+    with refused(NotAllowed, match="difficultés"):
         session.toggle_share("bob", resource.id, T0)
     assert contribution.share_count == 0 and resource.share_count == 0
 
@@ -158,11 +158,11 @@ def test_nobody_shares_their_own_difficulty_or_a_resource(session: Session) -> N
 def test_hidden_or_closed_contributions_cannot_be_shared(session: Session) -> None:
     contribution = post(session)
     session.set_hidden(contribution.id, True, T0)
-    with pytest.raises(NotAllowed, match="masquée"):
+    with refused(NotAllowed, match="masquée"):
         session.toggle_share("bob", contribution.id, T0)
     session.set_hidden(contribution.id, False, T0)
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
-    with pytest.raises(NotAllowed, match="n'est pas ouverte"):
+    with refused(NotAllowed, match="n'est pas ouverte"):
         session.toggle_share("bob", contribution.id, T0)
 
 
@@ -178,7 +178,7 @@ def test_facilitator_hides_restores_and_corrects_any_contribution_even_after_clo
 
 
 def test_moderation_of_unknown_contribution_says_so() -> None:
-    with pytest.raises(NotFound, match="n'existe plus"):
+    with refused(NotFound, match="n'existe plus"):
         make_session().set_hidden(99, True, T0)
 
 

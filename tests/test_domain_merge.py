@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from atelier.domain.axes import Target, TargetKind
-from atelier.domain.errors import InvalidInput, NotAllowed
+from atelier.domain.errors import DomainError, NotAllowed
 from atelier.domain.merge import MERGED_AUTHOR, authors_of
 from atelier.domain.model import Risk
 from atelier.domain.session import Session
-from tests.conftest import T0, build_axes
+from tests.conftest import T0, build_axes, refused
 
 
 def post(session: Session, author: str, text: str, **fields):
@@ -66,14 +66,14 @@ def test_merge_moves_the_evidence_of_both_originals_without_duplicates(session: 
 def test_authors_cannot_edit_delete_or_share_what_was_merged(session: Session, pair) -> None:
     first, second = pair
     merged = session.merge_contributions(first.id, second.id, now=T0)
-    with pytest.raises(NotAllowed, match="regroupée"):
+    with refused(NotAllowed, match="regroupée"):
         session.delete_own_contribution("alice", first.id, T0)
-    with pytest.raises(NotAllowed, match="regroupée"):
+    with refused(NotAllowed, match="regroupée"):
         session.edit_own_contribution("bob", second.id, text="x", theme="Santé", commune=None, risk="faible",
                                       now=T0)
-    with pytest.raises(NotAllowed, match="regroupée"):
+    with refused(NotAllowed, match="regroupée"):
         session.toggle_share("mission", first.id, T0)
-    with pytest.raises(NotAllowed, match="votre propre contribution"):
+    with refused(NotAllowed, match="votre propre contribution"):
         session.toggle_share("bob", merged.id, T0)
     assert first.id in session.contributions and merged.shared_by == {"carol", "mission"}
 
@@ -106,7 +106,7 @@ def test_refused_merge_changes_nothing(session: Session, pair, change: str, mess
     else:
         text = "  "
     before = len(session.contributions)
-    with pytest.raises((InvalidInput, NotAllowed), match=message):
+    with refused(DomainError, match=message):
         session.merge_contributions(first.id, other.id, text=text, now=T0)
     assert len(session.contributions) == before
     assert first.merged_into is None and other.merged_into is None

@@ -10,7 +10,7 @@ from atelier.domain.codes import ALPHABET, LENGTH, is_well_formed, new_code, nor
 from atelier.domain.errors import InvalidInput, NotAllowed
 from atelier.domain.model import PhaseKey, PhaseStatus, Role
 from atelier.domain.session import Session
-from tests.conftest import T0, make_session
+from tests.conftest import T0, make_session, refused
 
 
 def test_session_keeps_cleaned_communes_and_themes_in_order() -> None:
@@ -32,7 +32,7 @@ def test_session_keeps_cleaned_communes_and_themes_in_order() -> None:
 ])
 def test_bad_session_settings_are_refused(fields: dict, message: str) -> None:
     values = {"territory": "CC", "communes": "A", "themes": "T"} | fields
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         Session.create(code="ABCDEF", now=T0, **values)
 
 
@@ -53,7 +53,7 @@ def test_opening_a_phase_dates_it_and_only_one_phase_is_open_at_a_time() -> None
     session = make_session(open_phase=None)
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN, T0)
     assert session.phases[PhaseKey.ETAT_DES_LIEUX].date == T0.date()
-    with pytest.raises(NotAllowed, match="Fermez d'abord la phase « État des lieux »"):
+    with refused(NotAllowed, match="Fermez d'abord la phase « État des lieux »"):
         session.set_phase_status(PhaseKey.TEMOIGNAGES, PhaseStatus.OPEN, T0)
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
     session.set_phase_status(PhaseKey.TEMOIGNAGES, PhaseStatus.OPEN, T0)
@@ -68,11 +68,11 @@ def test_facilitator_may_set_a_phase_date_by_hand() -> None:
 
 def test_elected_official_must_give_a_commune_of_the_territory() -> None:
     session = make_session()
-    with pytest.raises(InvalidInput, match="Choisissez votre commune"):
+    with refused(InvalidInput, match="Choisissez votre commune"):
         session.register_participant("p", role="elu", commune=None, now=T0)
-    with pytest.raises(InvalidInput, match="commune de la liste"):
+    with refused(InvalidInput, match="commune de la liste"):
         session.register_participant("p", role="elu", commune="Atlantis", now=T0)
-    with pytest.raises(InvalidInput, match="votre rôle"):
+    with refused(InvalidInput, match="votre rôle"):
         session.register_participant("p", role=None, commune="Vernoux", now=T0)
     assert session.participants == {}
 
@@ -93,5 +93,5 @@ def test_changing_profile_keeps_the_same_identity_and_join_time() -> None:
 
 
 def test_overlong_name_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="« Nom » est trop long"):
+    with refused(InvalidInput, match="« Nom » est trop long"):
         make_session().register_participant("p", role="autre", commune=None, display_name="n" * 61, now=T0)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from atelier import texts
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.model import ContributionKind, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.domain.testimony import MAX_STRUCTURES, StructureType, Witnesses, attribution
-from tests.conftest import T0, make_session
+from tests.conftest import T0, make_session, refused
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_structures_keep_the_order_they_were_listed_with_their_type() -> None:
 def test_bad_structure_is_refused_and_the_list_unchanged(name: str, kind: str, message: str) -> None:
     witnesses = Witnesses()
     witnesses.add("Mission Locale", "service_public")
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         witnesses.add(name, kind)
     assert [s.name for s in witnesses.structures] == ["Mission Locale"]
 
@@ -54,7 +55,7 @@ def test_structure_list_has_a_limit() -> None:
     witnesses = Witnesses()
     for i in range(MAX_STRUCTURES):
         witnesses.add(f"S{i}", "autre")
-    with pytest.raises(NotAllowed, match=f"{MAX_STRUCTURES} structures"):
+    with refused(NotAllowed, match=f"{MAX_STRUCTURES} structures"):
         witnesses.add("Une de trop", "autre")
 
 
@@ -64,7 +65,7 @@ def test_editing_a_structure_may_keep_its_own_name_but_not_take_anothers() -> No
     witnesses.add("CAF", "service_public")
     witnesses.edit(ccas.id, "CCAS", "service_public")
     assert ccas.type is StructureType.PUBLIC_SERVICE
-    with pytest.raises(InvalidInput, match="déjà dans la liste"):
+    with refused(InvalidInput, match="déjà dans la liste"):
         witnesses.edit(ccas.id, "caf", "collectivite")
     assert (ccas.name, ccas.type) == ("CCAS", StructureType.PUBLIC_SERVICE)
 
@@ -76,7 +77,7 @@ def test_one_structure_speaks_at_a_time_and_removing_it_ends_its_turn() -> None:
     assert witnesses.set_speaking(caf.id) is caf and witnesses.speaking is caf
     witnesses.remove(caf.id)
     assert witnesses.speaking is None
-    with pytest.raises(NotFound, match="plus dans la liste"):
+    with refused(NotFound, match="plus dans la liste"):
         witnesses.set_speaking(caf.id)
     assert witnesses.set_speaking(None) is None
 
@@ -89,7 +90,7 @@ def test_actors_testimony_carries_their_structure_by_default(witnesses: Session)
 
 def test_actors_are_shown_with_their_structure_and_elus_stay_anonymous_unless_named(witnesses: Session) -> None:
     def signed(author: str) -> str:
-        return attribution(post_testimony(witnesses, author), witnesses.participants[author])
+        return texts.signature(attribution(post_testimony(witnesses, author), witnesses.participants[author]))
 
     assert signed("ml") == "Mission Locale"
     assert signed("admr") == "Paul (ADMR)"
@@ -100,25 +101,25 @@ def test_actors_are_shown_with_their_structure_and_elus_stay_anonymous_unless_na
 def test_a_phase_1_resource_does_not_sign_its_author_with_the_scheme_it_names(session: Session) -> None:
     resource = session.add_contribution("mission", kind="ressource", text="Portage de repas", theme="Santé",
                                         structure="ADMR", now=T0)
-    assert attribution(resource, session.participants["mission"]) == "Mission Locale"
+    assert attribution(resource, session.participants["mission"]) == ("Mission Locale",)
 
 
 def test_anyone_may_share_a_testimony_once_but_not_their_own(witnesses: Session) -> None:
     finding = post_testimony(witnesses, "ml", kind="enjeu")
     witnesses.toggle_share("elu", finding.id, T0)
     witnesses.toggle_share("admr", finding.id, T0)
-    with pytest.raises(NotAllowed, match="votre propre contribution"):
+    with refused(NotAllowed, match="votre propre contribution"):
         witnesses.toggle_share("ml", finding.id, T0)
     assert finding.shared_by == {"elu", "admr"}
 
 
 def test_phase_1_rules_hold_for_witnesses(witnesses: Session) -> None:
     finding = post_testimony(witnesses, "ml")
-    with pytest.raises(NotAllowed, match="vos propres contributions"):
+    with refused(NotAllowed, match="vos propres contributions"):
         witnesses.edit_own_contribution("admr", finding.id, text="x", theme="Santé", commune=None, now=T0)
-    with pytest.raises(InvalidInput, match="Seule une difficulté"):
+    with refused(InvalidInput, match="Seule une difficulté"):
         post_testimony(witnesses, "ml", risk="eleve")
     witnesses.set_phase_status(PhaseKey.TEMOIGNAGES, PhaseStatus.CLOSED, T0)
-    with pytest.raises(NotAllowed, match="« Témoignages » n'est pas ouverte"):
+    with refused(NotAllowed, match="« Témoignages » n'est pas ouverte"):
         post_testimony(witnesses, "ml", kind="preconisation")
     assert [c.kind for c in witnesses.contributions.values()] == [ContributionKind.FINDING]

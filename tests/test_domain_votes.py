@@ -21,7 +21,7 @@ from atelier.domain.vote_results import (
     totals_by_role,
 )
 from atelier.domain.votes import PriorityVote, VoteBook
-from tests.conftest import T0
+from tests.conftest import T0, refused
 
 
 def pistes(session: Session) -> list[int]:
@@ -42,10 +42,10 @@ def test_points_respect_the_cap_per_item_and_the_budget(plenary: Session) -> Non
     bus, permis, doctor = pistes(plenary)
     vote = plenary.open_vote("piste", now=T0)
     assert plenary.set_points("alice", bus, 3) == 2
-    with pytest.raises(NotAllowed, match="3 points au plus"):
+    with refused(NotAllowed, match="3 points au plus"):
         plenary.set_points("alice", permis, 4)
     plenary.set_points("alice", permis, 2)
-    with pytest.raises(NotAllowed, match="il vous en reste 0"):
+    with refused(NotAllowed, match="il vous en reste 0"):
         plenary.set_points("alice", doctor, 1)
     assert plenary.set_points("alice", bus, 1) == 2  # moving points: take some back first
     assert plenary.set_points("alice", doctor, 2) == 0
@@ -57,7 +57,7 @@ def test_two_phones_of_one_participant_share_one_budget(plenary: Session) -> Non
     bus, permis, _ = pistes(plenary)
     vote = plenary.open_vote("piste", now=T0)
     plenary.set_points("alice", bus, 3)  # phone 1
-    with pytest.raises(NotAllowed, match="il vous en reste 2"):
+    with refused(NotAllowed, match="il vous en reste 2"):
         plenary.set_points("alice", permis, 3)  # phone 2, not knowing about phone 1
     assert vote.spent("alice") == 3
 
@@ -65,27 +65,27 @@ def test_two_phones_of_one_participant_share_one_budget(plenary: Session) -> Non
 @pytest.mark.parametrize("points", [-1, 1.5, "2", True, None])
 def test_points_must_be_a_whole_number(plenary: Session, points) -> None:
     plenary.open_vote("piste", now=T0)
-    with pytest.raises(InvalidInput, match="nombre entier"):
+    with refused(InvalidInput, match="nombre entier"):
         plenary.set_points("alice", pistes(plenary)[0], points)
 
 
 def test_only_items_of_the_vote_and_known_participants_count(plenary: Session) -> None:
     plenary.open_vote("piste", now=T0)
     orientation = plenary.axes.items("orientation")[0].id  # type: ignore[arg-type]
-    with pytest.raises(NotFound, match="ne fait pas partie du vote"):
+    with refused(NotFound, match="ne fait pas partie du vote"):
         plenary.set_points("alice", orientation, 1)
-    with pytest.raises(NotFound, match="Présentez-vous"):
+    with refused(NotFound, match="Présentez-vous"):
         plenary.set_points("stranger", pistes(plenary)[0], 1)
 
 
 def test_no_points_before_a_vote_opens_and_none_once_it_closed(plenary: Session) -> None:
     bus = pistes(plenary)[0]
-    with pytest.raises(NotAllowed, match="Aucun vote"):
+    with refused(NotAllowed, match="Aucun vote"):
         plenary.set_points("alice", bus, 1)
     vote = plenary.open_vote("piste", now=T0)
     plenary.set_points("alice", bus, 2)
     plenary.votes.close_current(T0)
-    with pytest.raises(NotAllowed, match="Le vote est clos"):
+    with refused(NotAllowed, match="Le vote est clos"):
         plenary.set_points("alice", bus, 0)
     assert vote.points_of("alice") == {bus: 2} and not vote.is_open
 
@@ -93,15 +93,15 @@ def test_no_points_before_a_vote_opens_and_none_once_it_closed(plenary: Session)
 def test_votes_happen_only_while_the_restitution_is_open(plenary: Session) -> None:
     plenary.open_vote("piste", now=T0)
     plenary.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.CLOSED, T0)
-    with pytest.raises(NotAllowed, match="pendant la restitution"):
+    with refused(NotAllowed, match="pendant la restitution"):
         plenary.set_points("alice", pistes(plenary)[0], 1)
-    with pytest.raises(NotAllowed, match="pendant la restitution"):
+    with refused(NotAllowed, match="pendant la restitution"):
         plenary.open_vote("orientation", now=T0)
 
 
 def test_one_vote_open_at_a_time_and_earlier_ones_are_kept(plenary: Session) -> None:
     first = plenary.open_vote("orientation", now=T0)
-    with pytest.raises(NotAllowed, match="déjà ouvert"):
+    with refused(NotAllowed, match="déjà ouvert"):
         plenary.open_vote("piste", now=T0)
     plenary.votes.close_current(T0)
     second = plenary.open_vote("piste", now=T0)
@@ -109,9 +109,9 @@ def test_one_vote_open_at_a_time_and_earlier_ones_are_kept(plenary: Session) -> 
     plenary.votes.close_current(T0)
     assert plenary.votes.current is None and plenary.votes.latest is second
     assert plenary.votes.vote(first.id) is first
-    with pytest.raises(NotFound, match="Ce vote n'existe pas"):
+    with refused(NotFound, match="Ce vote n'existe pas"):
         plenary.votes.vote(99)
-    with pytest.raises(NotAllowed, match="Aucun vote n'est ouvert"):
+    with refused(NotAllowed, match="Aucun vote n'est ouvert"):
         plenary.votes.close_current(T0)
 
 
@@ -124,13 +124,13 @@ def test_one_vote_open_at_a_time_and_earlier_ones_are_kept(plenary: Session) -> 
 ])
 def test_vote_settings_out_of_range_are_refused(plenary: Session, target: str, budget: int, cap: int,
                                                 message: str) -> None:
-    with pytest.raises(InvalidInput, match=message):
+    with refused(InvalidInput, match=message):
         plenary.open_vote(target, budget=budget, cap=cap, now=T0)
     assert plenary.votes.votes == []
 
 
 def test_nothing_to_vote_on_is_refused() -> None:
-    with pytest.raises(NotAllowed, match="ajoutez d'abord des pistes d'actions"):
+    with refused(NotAllowed, match="ajoutez d'abord des pistes d'actions"):
         VoteBook().open("piste", [], budget=5, cap=3, now=T0)
 
 
@@ -138,9 +138,9 @@ def test_a_line_under_vote_cannot_be_removed_until_the_vote_closes(plenary: Sess
     bus = pistes(plenary)[0]
     mobility = plenary.axes.axes[0].id
     plenary.open_vote("piste", now=T0)
-    with pytest.raises(NotAllowed, match="soumise au vote"):
+    with refused(NotAllowed, match="soumise au vote"):
         plenary.remove_axis_line(bus)
-    with pytest.raises(NotAllowed, match="soumise au vote"):
+    with refused(NotAllowed, match="soumise au vote"):
         plenary.remove_axis(mobility)
     plenary.remove_axis_line(plenary.axes.axes[0].enjeux[0].id)  # not voted on
     plenary.votes.close_current(T0)

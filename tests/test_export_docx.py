@@ -14,7 +14,7 @@ from PIL import Image
 from atelier.domain.errors import InvalidInput
 from atelier.domain.model import PhaseKey
 from atelier.export.restitution import SECTIONS, build_restitution, restitution_docx
-from tests.conftest import T0, make_session
+from tests.conftest import T0, make_session, refused
 from tests.export_data import ANALYSIS, AUTHOR, HIDDEN_TEXTS, full_session
 
 ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Les axes stratégiques", "Priorités votées",
@@ -198,11 +198,11 @@ def test_template_lacking_list_and_table_styles_still_gives_a_full_document(tmp_
 
 
 def test_missing_or_unreadable_template_is_refused_in_french(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInput, match=r"Le modèle de document .* est introuvable"):
+    with refused(InvalidInput, match=r"Le modèle de document .* est introuvable"):
         restitution_docx(full_session(), tmp_path / "absent.docx")
     not_word = tmp_path / "faux.docx"
     not_word.write_text("pas un document", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="n'est pas un fichier Word"):
+    with refused(InvalidInput, match="n'est pas un fichier Word"):
         restitution_docx(full_session(), not_word)
 
 

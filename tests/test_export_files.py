@@ -13,7 +13,7 @@ from atelier.domain import records
 from atelier.export.archive import ArchiveError, archive_json, session_from_archive
 from atelier.export.formats import ExportFormat, export_filename, render
 from atelier.export.french import ascii_slug, french_date
-from tests.conftest import T0, make_session
+from tests.conftest import T0, make_session, refused
 from tests.export_data import HIDDEN_TEXTS, full_session
 
 
@@ -82,14 +82,14 @@ def test_json_archive_carries_a_format_marker_and_version() -> None:
     ('{"format": "atelier-archive", "version": "1", "record": {}}', "incomplète ou abîmée"),
 ])
 def test_bad_archive_is_refused_with_a_french_reason(content: str | bytes, message: str) -> None:
-    with pytest.raises(ArchiveError, match=message):
+    with refused(ArchiveError, match=message):
         session_from_archive(content)
 
 
 def test_archive_with_a_forged_code_is_refused() -> None:
     archive = json.loads(archive_json(full_session()))
     archive["record"]["session"]["code"] = "../../etc"
-    with pytest.raises(ArchiveError, match="incomplète ou abîmée"):
+    with refused(ArchiveError, match="incomplète ou abîmée"):
         session_from_archive(json.dumps(archive))
 
 

@@ -23,7 +23,7 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
-from tests.conftest import COMMUNES, THEMES, durable
+from tests.conftest import COMMUNES, THEMES, durable, refused
 
 
 async def open_session(service: SessionService) -> str:
@@ -63,7 +63,7 @@ async def test_refused_action_stores_and_announces_nothing(service: SessionServi
 async def test_codes_are_found_whatever_the_case_and_unknown_ones_say_so(service: SessionService) -> None:
     code = await open_session(service)
     assert service.get(code.lower()).code == code
-    with pytest.raises(NotFound, match="Aucune démarche ne porte le code « ZZZZZZ »"):
+    with refused(NotFound, match="Aucune démarche ne porte le code « ZZZZZZ »"):
         service.get("ZZZZZZ")
 
 

@@ -16,7 +16,7 @@ from atelier.domain.errors import DomainError
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import StorageError, TinyDBSessionStore, tinydb_store
-from tests.conftest import COMMUNES, THEMES, Clock, durable, make_session
+from tests.conftest import COMMUNES, THEMES, Clock, durable, make_session, refused
 
 
 async def new_session(service: SessionService) -> str:
@@ -107,7 +107,7 @@ async def test_a_refused_write_keeps_nothing_announces_nothing_and_a_retry_store
     before, announced = records.session_record(service.get(code)), len(events)
     working_append = store.append
     failing(store, error)
-    with pytest.raises(DomainError, match="L'enregistrement a échoué"):
+    with refused(DomainError, match="L'enregistrement a échoué"):
         await service.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
     assert records.session_record(service.get(code)) == before, "memory is the last durable state again"
     assert len(events) == announced, "nothing refused is announced"
@@ -144,7 +144,7 @@ async def test_a_stale_writer_is_refused(tmp_path: Path, clock: Clock) -> None:
     second = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
     assert second.get(code).version == first.get(code).version
     await first.apply(code, AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
-    with pytest.raises(DomainError, match="L'enregistrement a échoué"):
+    with refused(DomainError, match="L'enregistrement a échoué"):
         await second.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
     assert [c.text for c in second.get(code).contributions.values()] == ["CCAS"], "the stale one reloaded"
     first.close()

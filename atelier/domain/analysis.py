@@ -37,10 +37,6 @@ class ContributionFilter:
                 and (self.structure is ANY or c.structure == self.structure))
 
 
-def filter_contributions(contributions: Iterable[Contribution], criteria: ContributionFilter) -> list[Contribution]:
-    return [c for c in contributions if criteria.accepts(c)]
-
-
 @dataclass(frozen=True)
 class Facets:
     """How many contributions carry each value: the numbers shown beside each filter choice.
@@ -201,8 +197,3 @@ class GapTally(_Tally):
 
 def gap_by_theme(contributions: Iterable[Contribution], themes: Iterable[str] = ()) -> list[GapRow]:
     return gap_map(contributions, lambda c: c.theme, themes)
-
-
-def gap_by_commune(contributions: Iterable[Contribution], communes: Iterable[str] = ()) -> list[GapRow]:
-    """Rows keyed by commune; "" is the whole territory (contributions about no one commune)."""
-    return gap_map(contributions, lambda c: c.commune or NONE, communes)

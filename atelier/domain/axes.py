@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.lookup import by_id
@@ -111,7 +110,7 @@ class AxisBoard:
 
     # --- Lookups ---------------------------------------------------------------------------
     def axis(self, axis_id: int) -> Axis:
-        return by_id(self.axes, axis_id, texts.ERR_AXIS_NOT_FOUND)
+        return by_id(self.axes, axis_id, "axis_not_found")
 
     def find_line(self, line_id: int) -> tuple[Axis, AxisSection, Line]:
         for axis in self.axes:
@@ -119,12 +118,12 @@ class AxisBoard:
                 for line in axis.section(section):
                     if line.id == line_id:
                         return axis, section, line
-        raise NotFound(texts.ERR_LINE_NOT_FOUND)
+        raise NotFound("line_not_found")
 
     def piste(self, piste_id: int) -> Piste:
         _, section, line = self.find_line(piste_id)
         if section is not AxisSection.PISTES:
-            raise InvalidInput(texts.ERR_NOT_A_PISTE)
+            raise InvalidInput("not_a_piste")
         return line  # type: ignore[return-value]  # the pistes section holds Piste lines only
 
     def items(self, kind: TargetKind | str) -> list[Line]:
@@ -147,15 +146,15 @@ class AxisBoard:
 
     def require(self, target: Target) -> Target:
         """The same reference with a checked kind; refused if not (or no longer) on the board."""
-        target = Target(v.choice(TargetKind, target.kind, texts.ERR_EVIDENCE_TARGET), target.id)
+        target = Target(v.choice(TargetKind, target.kind, "evidence_target"), target.id)
         if not any(target in axis.targets for axis in self.axes):
-            raise NotFound(texts.ERR_EVIDENCE_TARGET)
+            raise NotFound("evidence_target")
         return target
 
     # --- Axes ------------------------------------------------------------------------------
     def add_axis(self, title: str) -> Axis:
         if len(self.axes) >= MAX_AXES:
-            raise NotAllowed(texts.ERR_TOO_MANY_AXES.format(max=MAX_AXES))
+            raise NotAllowed("too_many_axes", max=MAX_AXES)
         title = _title(title)
         axis = Axis(self._new_id(), title)
         self.axes.append(axis)
@@ -166,7 +165,7 @@ class AxisBoard:
         axis = self.axis(axis_id)
         new_title = axis.title if title is None else _title(title)
         if concretely is not None:
-            axis.concretely = v.clean_optional_text(concretely, field=texts.CONCRETELY, max_length=MAX_LONG_TEXT)
+            axis.concretely = v.clean_optional_text(concretely, field="concretely", max_length=MAX_LONG_TEXT)
         axis.title = new_title
         return axis
 
@@ -186,11 +185,11 @@ class AxisBoard:
     # --- Lines -----------------------------------------------------------------------------
     def add_line(self, axis_id: int, section: AxisSection | str, text: str) -> Line:
         axis = self.axis(axis_id)
-        section = v.choice(AxisSection, section, texts.ERR_UNKNOWN_SECTION)
+        section = v.choice(AxisSection, section, "unknown_section")
         lines = axis.section(section)
         if len(lines) >= MAX_LINES:
-            raise NotAllowed(texts.ERR_TOO_MANY_LINES.format(section=texts.AXIS_SECTION_LABELS[section],
-                                                             max=MAX_LINES))
+            raise NotAllowed("too_many_lines", section=section,
+                                                             max=MAX_LINES)
         text = _line(text)
         line = (Piste if section is AxisSection.PISTES else Line)(self._new_id(), text)
         lines.append(line)
@@ -216,10 +215,10 @@ class AxisBoard:
         """Sub-lines, one per line of text or item of the list; blank ones are dropped."""
         piste = self.piste(piste_id)
         raw = details.splitlines() if isinstance(details, str) else details
-        lines = [v.clean_line(d, field=texts.FIELD_PISTE_DETAILS, max_length=MAX_LINE) for d in raw]
+        lines = [v.clean_line(d, field="piste_details", max_length=MAX_LINE) for d in raw]
         lines = [d for d in lines if d]
         if len(lines) > MAX_DETAILS:
-            raise InvalidInput(texts.ERR_TOO_MANY.format(field=texts.FIELD_PISTE_DETAILS, max=MAX_DETAILS))
+            raise InvalidInput("too_many", field="piste_details", max=MAX_DETAILS)
         piste.details = lines
         return piste
 
@@ -261,21 +260,20 @@ class AxisBoard:
 
 
 def _title(title: str) -> str:
-    return v.clean_line(title, field=texts.FIELD_AXIS_TITLE, max_length=MAX_TITLE,
-                        required_message=texts.ERR_AXIS_TITLE_REQUIRED)
+    return v.clean_line(title, field="axis_title", max_length=MAX_TITLE,
+                        required_error="axis_title_required")
 
 
 def _line(text: str) -> str:
-    return v.clean_line(text, field=texts.FIELD_AXIS_LINE, max_length=MAX_LINE,
-                        required_message=texts.ERR_LINE_REQUIRED)
+    return v.clean_line(text, field="axis_line", max_length=MAX_LINE,
+                        required_error="line_required")
 
 
 def _ctg_value(name: str, value: str) -> str:
     max_length, multiline = CTG_FIELDS[name]
-    label = texts.CTG_FIELD_LABELS[name]
     if multiline:
-        return v.clean_optional_text(value, field=label, max_length=max_length)
-    return v.clean_line(value, field=label, max_length=max_length)
+        return v.clean_optional_text(value, field=name, max_length=max_length)
+    return v.clean_line(value, field=name, max_length=max_length)
 
 
 def _move(items: list[Any], item: Any, to_index: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.errors import NotAllowed, NotFound
 
@@ -33,12 +32,12 @@ class CommentBook:
         try:
             return self.comments[comment_id]
         except KeyError:
-            raise NotFound(texts.ERR_COMMENT_NOT_FOUND) from None
+            raise NotFound("comment_not_found") from None
 
     def add(self, author_id: str, axis_id: int, text: str, now: datetime) -> Comment:
         """The phase, the participant and the axe are checked by `Session.add_comment`."""
         if sum(c.author_id == author_id for c in self.comments.values()) >= MAX_COMMENTS_PER_PARTICIPANT:
-            raise NotAllowed(texts.ERR_TOO_MANY_COMMENTS.format(max=MAX_COMMENTS_PER_PARTICIPANT))
+            raise NotAllowed("too_many_comments", max=MAX_COMMENTS_PER_PARTICIPANT)
         comment = Comment(self.next_id, axis_id, author_id, v.clean_text(text, max_length=MAX_COMMENT), now)
         self.comments[comment.id] = comment
         self.next_id += 1

@@ -1,4 +1,4 @@
-"""Finding an item of an ordered list by its id, or saying in French that it is gone."""
+"""Finding an item of an ordered list by its id, or raising `NotFound` with the given error code."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ class HasId(Protocol):
 T = TypeVar("T", bound=HasId)
 
 
-def by_id(items: Iterable[T], item_id: int, message: str) -> T:
+def by_id(items: Iterable[T], item_id: int, error: str) -> T:
     found = next((item for item in items if item.id == item_id), None)
     if found is None:
-        raise NotFound(message)
+        raise NotFound(error)
     return found

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.errors import InvalidInput, NotAllowed
 from atelier.domain.model import Contribution
@@ -36,11 +35,11 @@ def merge_pair(first: Contribution, second: Contribution, *, new_id: int, text: 
                contributions: Mapping[int, Contribution], now: datetime) -> Contribution:
     """Build the merged contribution and mark both originals; refuse before changing anything."""
     if first.id == second.id:
-        raise InvalidInput(texts.ERR_MERGE_SAME)
+        raise InvalidInput("merge_same")
     if not (first.is_visible and second.is_visible):
-        raise NotAllowed(texts.ERR_MERGE_NOT_VISIBLE)
+        raise NotAllowed("merge_not_visible")
     if first.kind is not second.kind:
-        raise InvalidInput(texts.ERR_MERGE_KIND)
+        raise InvalidInput("merge_kind")
     risks = [r for r in (first.risk, second.risk) if r is not None]
     result = Contribution(
         id=new_id,

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from atelier import texts
 from atelier.domain.axes import Axis, AxisBoard, Line, Target, TargetKind
 from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.errors import NotAllowed
@@ -49,7 +48,7 @@ class RestitutionRules:
     def link_evidence(self, contribution_id: int, target: Target) -> list[Target]:
         """Returns every target the contribution now backs."""
         if not self.contribution(contribution_id).is_visible:
-            raise NotAllowed(texts.ERR_EVIDENCE_NOT_VISIBLE)
+            raise NotAllowed("evidence_not_visible")
         return self.evidence.link(contribution_id, self.axes.require(target))
 
     def evidence_for_axis(self, axis_id: int) -> list[Contribution]:
@@ -96,22 +95,22 @@ class RestitutionRules:
     def open_vote(self, target: TargetKind | str, *, budget: int = DEFAULT_BUDGET, cap: int = DEFAULT_CAP,
                   now: datetime) -> PriorityVote:
         """A vote on every orientation, or every piste, of all axes as they are now."""
-        self._require_restitution(texts.ERR_VOTE_PHASE)
+        self._require_restitution("vote_phase")
         items = [line.id for line in self.axes.items(target)]
         return self.votes.open(target, items, budget=budget, cap=cap, now=now)
 
     def set_points(self, participant_id: str, item_id: int, points: int) -> int:
         """Points on one item of the open vote; returns the participant's points left."""
         self.participant(participant_id)
-        self._require_restitution(texts.ERR_VOTE_PHASE)
+        self._require_restitution("vote_phase")
         vote = self.votes.current or self.votes.latest  # a closed one says « clos », not « aucun »
         if vote is None:
-            raise NotAllowed(texts.ERR_NO_VOTE_OPEN)
+            raise NotAllowed("no_vote_open")
         return vote.set_points(participant_id, item_id, points)
 
     def add_comment(self, participant_id: str, axis_id: int, text: str, now: datetime) -> Comment:
         self.participant(participant_id)
-        self._require_restitution(texts.ERR_COMMENT_PHASE)
+        self._require_restitution("comment_phase")
         self.axes.axis(axis_id)
         return self.comments.add(participant_id, axis_id, text, now)
 
@@ -124,10 +123,10 @@ class RestitutionRules:
         """Stopping when none runs is harmless (a double click)."""
         self.timer = None
 
-    def _require_restitution(self, message: str) -> None:
+    def _require_restitution(self, error: str) -> None:
         if not self.phases[PhaseKey.RESTITUTION].is_open:
-            raise NotAllowed(message)
+            raise NotAllowed(error)
 
     def _require_not_voted_on(self, line_ids: set[int]) -> None:
         if line_ids & self.votes.locked_items():
-            raise NotAllowed(texts.ERR_VOTE_ITEM_LOCKED)
+            raise NotAllowed("vote_item_locked")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from atelier import texts
 from atelier.domain.axes import SECTION_TARGETS, Axis, AxisBoard, Line
 from atelier.domain.errors import NotFound
 from atelier.domain.model import PhaseKey, PhaseStatus
@@ -69,10 +68,10 @@ def ballot(vote: PriorityVote, board: AxisBoard) -> list[BallotSection]:
     return [s for s in sections if s.items]
 
 
-def item_text(board: AxisBoard, item_id: int) -> str:
-    """The text of a voted line as it reads now; a line removed after its vote closed still gets a name."""
+def item_text(board: AxisBoard, item_id: int) -> str | None:
+    """The text of a voted line as it reads now; None for a line removed after its vote closed."""
     try:
         return board.find_line(item_id)[2].text
     except NotFound:
-        return texts.VOTE_ITEM_REMOVED
+        return None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.axes import AxisBoard
 from atelier.domain.comments import CommentBook
@@ -43,7 +42,7 @@ class Session(RestitutionRules):
     themes: list[str]
     created_at: datetime
     updated_at: datetime
-    title: str = texts.DEFAULT_TITLE
+    title: str = ""  # the service gives the default title (texts.DEFAULT_TITLE)
     context: SessionContext = field(default_factory=SessionContext)
     phases: dict[PhaseKey, Phase] = field(default_factory=lambda: {k: Phase(k) for k in PhaseKey})
     participants: dict[str, Participant] = field(default_factory=dict)
@@ -61,15 +60,15 @@ class Session(RestitutionRules):
 
     @classmethod
     def create(cls, *, code: str, territory: str, communes: str | list[str], themes: str | list[str],
-               now: datetime, title: str = texts.DEFAULT_TITLE) -> Session:
+               now: datetime, title: str = "") -> Session:
         return cls(
             code=code,
-            territory=v.clean_line(territory, field=texts.FIELD_TERRITORY, max_length=v.MAX_TERRITORY,
-                                   required_message=texts.ERR_TERRITORY_REQUIRED),
-            communes=v.clean_lines(communes, field=texts.FIELD_COMMUNES, max_items=v.MAX_COMMUNES,
-                                   required_message=texts.ERR_COMMUNES_REQUIRED),
-            themes=v.clean_lines(themes, field=texts.FIELD_THEMES, max_items=v.MAX_THEMES,
-                                 required_message=texts.ERR_THEMES_REQUIRED),
+            territory=v.clean_line(territory, field="territory", max_length=v.MAX_TERRITORY,
+                                   required_error="territory_required"),
+            communes=v.clean_lines(communes, field="communes", max_items=v.MAX_COMMUNES,
+                                   required_error="communes_required"),
+            themes=v.clean_lines(themes, field="themes", max_items=v.MAX_THEMES,
+                                 required_error="themes_required"),
             created_at=now,
             updated_at=now,
             title=title,
@@ -89,7 +88,7 @@ class Session(RestitutionRules):
         phase = self.phases[key]
         current = self.open_phase
         if status is PhaseStatus.OPEN and current is not None and current.key is not key:
-            raise NotAllowed(texts.ERR_ANOTHER_PHASE_OPEN.format(phase=texts.PHASE_LABELS[current.key]))
+            raise NotAllowed("another_phase_open", phase=current.key)
         phase.status = status
         if status is PhaseStatus.OPEN and phase.date is None:
             phase.date = now.date()
@@ -111,16 +110,16 @@ class Session(RestitutionRules):
     def register_participant(self, participant_id: str, *, role: Role | str | None, commune: str | None,
                              display_name: str = "", structure: str = "", now: datetime) -> Participant:
         """First visit of a phone, or a change of profile: same id, new answers."""
-        role = v.choice(Role, role, texts.ERR_ROLE_REQUIRED)
+        role = v.choice(Role, role, "role_required")
         commune = self._check_commune(commune or None)
         if commune is None and role in (Role.ELU, Role.RESIDENT):
-            raise InvalidInput(texts.ERR_COMMUNE_REQUIRED)
+            raise InvalidInput("commune_required")
         participant = Participant(
             id=participant_id,
             role=role,
             commune=commune,
-            display_name=v.clean_line(display_name, field=texts.FIELD_NAME, max_length=v.MAX_NAME),
-            structure=v.clean_line(structure, field=texts.FIELD_STRUCTURE, max_length=v.MAX_STRUCTURE),
+            display_name=v.clean_line(display_name, field="name", max_length=v.MAX_NAME),
+            structure=v.clean_line(structure, field="structure", max_length=v.MAX_STRUCTURE),
             joined_at=self.participants[participant_id].joined_at if participant_id in self.participants else now,
         )
         self.participants[participant_id] = participant
@@ -130,24 +129,24 @@ class Session(RestitutionRules):
         try:
             return self.participants[participant_id]
         except KeyError:
-            raise NotFound(texts.ERR_PARTICIPANT_UNKNOWN) from None
+            raise NotFound("participant_unknown") from None
 
     # --- Contributions ---------------------------------------------------------------------
     def contribution(self, contribution_id: int) -> Contribution:
         try:
             return self.contributions[contribution_id]
         except KeyError:
-            raise NotFound(texts.ERR_CONTRIBUTION_NOT_FOUND) from None
+            raise NotFound("contribution_not_found") from None
 
     def add_contribution(self, author_id: str, *, kind: ContributionKind | str, text: str, theme: str,
                          commune: str | None = None, risk: Risk | str | None = None, structure: str = "",
                          now: datetime) -> Contribution:
         """`commune=None` means the author's commune; `""` means the whole territory."""
         author = self.participant(author_id)
-        kind = v.choice(ContributionKind, kind, texts.ERR_UNKNOWN_KIND)
+        kind = v.choice(ContributionKind, kind, "unknown_kind")
         self._require_open(kind.phase)
         if self._count_by(author_id, kind.phase) >= MAX_CONTRIBUTIONS_PER_PHASE:
-            raise NotAllowed(texts.ERR_TOO_MANY_CONTRIBUTIONS.format(max=MAX_CONTRIBUTIONS_PER_PHASE))
+            raise NotAllowed("too_many_contributions", max=MAX_CONTRIBUTIONS_PER_PHASE)
         if not structure and kind.phase is PhaseKey.TEMOIGNAGES:
             structure = author.structure
         contribution = Contribution(
@@ -182,13 +181,13 @@ class Session(RestitutionRules):
         contribution = self.contribution(contribution_id)
         self._require_open(contribution.phase)
         if not contribution.kind.spec.shareable:
-            raise NotAllowed(texts.ERR_SHARE_KIND)
+            raise NotAllowed("share_kind")
         if participant_id in authors_of(contribution, self.contributions):
-            raise NotAllowed(texts.ERR_SHARE_OWN)
+            raise NotAllowed("share_own")
         if contribution.merged_into is not None:
-            raise NotAllowed(texts.ERR_MERGED_AWAY)
+            raise NotAllowed("merged_away")
         if contribution.hidden:
-            raise NotAllowed(texts.ERR_SHARE_HIDDEN)
+            raise NotAllowed("share_hidden")
         contribution.shared_by ^= {participant_id}
         return contribution
 
@@ -233,14 +232,14 @@ class Session(RestitutionRules):
     # --- Rules shared by the methods above -------------------------------------------------
     def _require_open(self, key: PhaseKey) -> None:
         if not self.phases[key].is_open:
-            raise NotAllowed(texts.ERR_PHASE_NOT_OPEN.format(phase=texts.PHASE_LABELS[key]))
+            raise NotAllowed("phase_not_open", phase=key)
 
     def _own_while_open(self, author_id: str, contribution_id: int) -> Contribution:
         contribution = self.contribution(contribution_id)
         if contribution.author_id != author_id:
-            raise NotAllowed(texts.ERR_NOT_YOUR_CONTRIBUTION)
+            raise NotAllowed("not_your_contribution")
         if contribution.merged_into is not None:
-            raise NotAllowed(texts.ERR_MERGED_AWAY)
+            raise NotAllowed("merged_away")
         self._require_open(contribution.phase)
         return contribution
 
@@ -259,20 +258,20 @@ class Session(RestitutionRules):
     def _checked_fields(self, kind: ContributionKind, *, text: str, theme: str, commune: str | None,
                         risk: Risk | str | None, structure: str) -> dict:
         if theme not in self.themes:
-            raise InvalidInput(texts.ERR_UNKNOWN_THEME)
+            raise InvalidInput("unknown_theme")
         if kind.spec.has_risk and not risk:
-            raise InvalidInput(texts.ERR_RISK_REQUIRED)
+            raise InvalidInput("risk_required")
         if not kind.spec.has_risk and risk:
-            raise InvalidInput(texts.ERR_RISK_ONLY_DIFFICULTY)
+            raise InvalidInput("risk_only_difficulty")
         return {
             "text": v.clean_text(text),
             "theme": theme,
             "commune": self._check_commune(commune),
-            "risk": v.choice(Risk, risk, texts.ERR_RISK_REQUIRED) if risk else None,
-            "structure": v.clean_line(structure, field=texts.FIELD_STRUCTURE, max_length=v.MAX_STRUCTURE),
+            "risk": v.choice(Risk, risk, "risk_required") if risk else None,
+            "structure": v.clean_line(structure, field="structure", max_length=v.MAX_STRUCTURE),
         }
 
     def _check_commune(self, commune: str | None) -> str | None:
         if commune is not None and commune not in self.communes:
-            raise InvalidInput(texts.ERR_UNKNOWN_COMMUNE)
+            raise InvalidInput("unknown_commune")
         return commune

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.errors import InvalidInput
 
@@ -39,32 +38,31 @@ class SessionContext:
 def checked_context(*, population: int | str | None, population_year: int | str | None, history: str | None,
                     seat: str | None, author: str | None, analysis: str | None, today: date) -> SessionContext:
     """Validate what the console sent; raise `InvalidInput` (French message) on the first bad field."""
-    count = _whole_number(population, texts.ERR_POPULATION, 1, MAX_POPULATION)
-    year = _whole_number(population_year, texts.ERR_POPULATION_YEAR.format(min=FIRST_YEAR, max=today.year),
-                         FIRST_YEAR, today.year)
+    count = _whole_number(population, "population", 1, MAX_POPULATION)
+    year = _whole_number(population_year, "population_year", FIRST_YEAR, today.year)
     if year is not None and count is None:
-        raise InvalidInput(texts.ERR_YEAR_WITHOUT_POPULATION)
+        raise InvalidInput("year_without_population")
     return SessionContext(
         population=count,
         population_year=year,
-        history=v.clean_optional_text(history, field=texts.FIELD_HISTORY, max_length=MAX_HISTORY),
-        seat=v.clean_line(seat, field=texts.FIELD_SEAT, max_length=MAX_SEAT),
-        author=v.clean_line(author, field=texts.FIELD_AUTHOR, max_length=MAX_AUTHOR),
-        analysis=v.clean_optional_text(analysis, field=texts.FIELD_ANALYSIS, max_length=MAX_ANALYSIS),
+        history=v.clean_optional_text(history, field="history", max_length=MAX_HISTORY),
+        seat=v.clean_line(seat, field="seat", max_length=MAX_SEAT),
+        author=v.clean_line(author, field="author", max_length=MAX_AUTHOR),
+        analysis=v.clean_optional_text(analysis, field="analysis", max_length=MAX_ANALYSIS),
     )
 
 
-def _whole_number(value: int | str | None, message: str, low: int, high: int) -> int | None:
+def _whole_number(value: int | str | None, error: str, low: int, high: int) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):  # bool is an int subclass; a checkbox value is never a population
-        raise InvalidInput(message)
+        raise InvalidInput(error, min=low, max=high)
     try:
         number = value if isinstance(value, int) else int(_DIGIT_GROUPS.sub("", value))
     except ValueError:
-        raise InvalidInput(message) from None
+        raise InvalidInput(error, min=low, max=high) from None
     if not low <= number <= high:
-        raise InvalidInput(message)
+        raise InvalidInput(error, min=low, max=high)
     return number
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.errors import InvalidInput, NotAllowed
 from atelier.domain.lookup import by_id
@@ -41,11 +40,11 @@ class Witnesses:
         return None if self.speaking_id is None else self.structure(self.speaking_id)
 
     def structure(self, structure_id: int) -> Structure:
-        return by_id(self.structures, structure_id, texts.ERR_STRUCTURE_NOT_FOUND)
+        return by_id(self.structures, structure_id, "structure_not_found")
 
     def add(self, name: str, structure_type: StructureType | str) -> Structure:
         if len(self.structures) >= MAX_STRUCTURES:
-            raise NotAllowed(texts.ERR_TOO_MANY_STRUCTURES.format(max=MAX_STRUCTURES))
+            raise NotAllowed("too_many_structures", max=MAX_STRUCTURES)
         structure = Structure(self.next_id, *self._checked(name, structure_type, editing=None))
         self.structures.append(structure)
         self.next_id += 1
@@ -70,16 +69,17 @@ class Witnesses:
 
     def _checked(self, name: str, structure_type: StructureType | str, *,
                  editing: int | None) -> tuple[str, StructureType]:
-        name = v.clean_line(name, field=texts.FIELD_STRUCTURE_NAME, max_length=v.MAX_STRUCTURE,
-                            required_message=texts.ERR_STRUCTURE_NAME_REQUIRED)
-        kind = v.choice(StructureType, structure_type, texts.ERR_STRUCTURE_TYPE)
+        name = v.clean_line(name, field="structure_name", max_length=v.MAX_STRUCTURE,
+                            required_error="structure_name_required")
+        kind = v.choice(StructureType, structure_type, "structure_type")
         if any(s.name.casefold() == name.casefold() and s.id != editing for s in self.structures):
-            raise InvalidInput(texts.ERR_STRUCTURE_DUPLICATE.format(name=name))
+            raise InvalidInput("structure_duplicate", name=name)
         return name, kind
 
 
-def attribution(contribution: Contribution, author: Participant | None) -> str:
-    """Who a contribution is shown as; "" means anonymous (the page shows no signature).
+def attribution(contribution: Contribution, author: Participant | None) -> tuple[str, ...]:
+    """Who a contribution is shown as: (name, structure), (name,), (structure,) or () for anonymous
+    (the page shows no signature; `texts.signature` writes it).
 
     - An actor (local or institutional) speaks for a structure: their posts carry it, with their name
       if they gave one. For a témoignage the structure is the contribution's own (the author's by
@@ -89,10 +89,10 @@ def attribution(contribution: Contribution, author: Participant | None) -> str:
     - A contribution made by merging (no author, see `merge.py`) shows the structure it carries, if any.
     """
     if author is None:
-        return contribution.structure if contribution.phase is PhaseKey.TEMOIGNAGES else ""
-    if not author.role.is_actor:
-        return author.display_name
-    structure = contribution.structure if contribution.phase is PhaseKey.TEMOIGNAGES else author.structure
-    if author.display_name and structure:
-        return texts.ATTRIBUTION_NAME_AND_STRUCTURE.format(name=author.display_name, structure=structure)
-    return author.display_name or structure
+        parts: tuple[str, ...] = (contribution.structure if contribution.phase is PhaseKey.TEMOIGNAGES else "",)
+    elif not author.role.is_actor:
+        parts = (author.display_name,)
+    else:
+        structure = contribution.structure if contribution.phase is PhaseKey.TEMOIGNAGES else author.structure
+        parts = (author.display_name, structure)
+    return tuple(part for part in parts if part)

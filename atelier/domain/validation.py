@@ -7,7 +7,6 @@ import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
-from atelier import texts
 from atelier.domain.errors import InvalidInput
 
 MAX_TEXT = 500
@@ -29,19 +28,19 @@ def clean_text(value: str | None, *, max_length: int = MAX_TEXT) -> str:
     """Required free text: trimmed, normalised, at most `max_length` characters."""
     text = _normalise(value)
     if not text:
-        raise InvalidInput(texts.ERR_TEXT_REQUIRED)
+        raise InvalidInput("text_required")
     if len(text) > max_length:
-        raise InvalidInput(texts.ERR_TEXT_TOO_LONG.format(max=max_length, length=len(text)))
+        raise InvalidInput("text_too_long", max=max_length, length=len(text))
     return text
 
 
-def clean_line(value: str | None, *, field: str, max_length: int, required_message: str = "") -> str:
-    """A one-line field; empty is allowed unless `required_message` is given."""
+def clean_line(value: str | None, *, field: str, max_length: int, required_error: str = "") -> str:
+    """A one-line field; empty is allowed unless `required_error` is given."""
     line = " ".join(_normalise(value).split())
-    if not line and required_message:
-        raise InvalidInput(required_message)
+    if not line and required_error:
+        raise InvalidInput(required_error)
     if len(line) > max_length:
-        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
+        raise InvalidInput("field_too_long", field=field, max=max_length)
     return line
 
 
@@ -49,24 +48,24 @@ def clean_optional_text(value: str | None, *, field: str, max_length: int) -> st
     """Optional free text over several lines (paragraphs kept); empty is allowed."""
     text = _normalise(value)
     if len(text) > max_length:
-        raise InvalidInput(texts.ERR_FIELD_TOO_LONG.format(field=field, max=max_length))
+        raise InvalidInput("field_too_long", field=field, max=max_length)
     return text
 
 
-def clean_lines(value: str | list[str], *, field: str, max_items: int, required_message: str) -> list[str]:
+def clean_lines(value: str | list[str], *, field: str, max_items: int, required_error: str) -> list[str]:
     """A list typed one item per line: blank lines dropped, duplicates refused."""
     raw = value.splitlines() if isinstance(value, str) else value
     items = [clean_line(item, field=field, max_length=MAX_LIST_ITEM) for item in raw]
     items = [item for item in items if item]
     if not items:
-        raise InvalidInput(required_message)
+        raise InvalidInput(required_error)
     if len(items) > max_items:
-        raise InvalidInput(texts.ERR_TOO_MANY.format(field=field, max=max_items))
+        raise InvalidInput("too_many", field=field, max=max_items)
     seen: set[str] = set()
     for item in items:
         key = item.casefold()
         if key in seen:
-            raise InvalidInput(texts.ERR_DUPLICATE.format(value=item, field=field))
+            raise InvalidInput("duplicate", value=item, field=field)
         seen.add(key)
     return items
 
@@ -78,9 +77,9 @@ def _normalise(value: str | None) -> str:
     return text.strip()
 
 
-def choice(enum: type[E], value: E | str | None, message: str) -> E:
+def choice(enum: type[E], value: E | str | None, error: str) -> E:
     """A value picked from a fixed list; anything else (forged forms included) is refused."""
     try:
         return enum(value or "")
     except ValueError:
-        raise InvalidInput(message) from None
+        raise InvalidInput(error) from None

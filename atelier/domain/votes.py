@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from atelier import texts
 from atelier.domain import validation as v
 from atelier.domain.axes import TargetKind
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -63,16 +62,16 @@ class PriorityVote:
     def set_points(self, participant_id: str, item_id: int, points: int) -> int:
         """Put `points` (0 takes them back) on one item; returns the points this participant has left."""
         if not self.is_open:
-            raise NotAllowed(texts.ERR_VOTE_CLOSED)
+            raise NotAllowed("vote_closed")
         if item_id not in self.items:
-            raise NotFound(texts.ERR_VOTE_ITEM_UNKNOWN)
+            raise NotFound("vote_item_unknown")
         if not isinstance(points, int) or isinstance(points, bool) or points < 0:
-            raise InvalidInput(texts.ERR_VOTE_POINTS)
+            raise InvalidInput("vote_points")
         if points > self.cap:
-            raise NotAllowed(texts.ERR_VOTE_CAP.format(cap=self.cap))
+            raise NotAllowed("vote_cap", cap=self.cap)
         mine = self.allocations.get(participant_id, {})
         if self.spent(participant_id) - mine.get(item_id, 0) + points > self.budget:
-            raise NotAllowed(texts.ERR_VOTE_BUDGET.format(left=self.points_left(participant_id)))
+            raise NotAllowed("vote_budget", left=self.points_left(participant_id))
         if points:
             self.allocations.setdefault(participant_id, {})[item_id] = points
         elif item_id in mine:
@@ -126,21 +125,21 @@ class VoteBook:
                      if vote.allocations and (target is None or vote.target == target)), None)
 
     def vote(self, vote_id: int) -> PriorityVote:
-        return by_id(self.votes, vote_id, texts.ERR_VOTE_NOT_FOUND)
+        return by_id(self.votes, vote_id, "vote_not_found")
 
     def open(self, target: TargetKind | str, items: list[int], *, budget: int, cap: int,
              now: datetime) -> PriorityVote:
         if target not in VOTE_TARGETS:
-            raise InvalidInput(texts.ERR_VOTE_TARGET)
+            raise InvalidInput("vote_target")
         target = TargetKind(target)
         if self.current is not None:
-            raise NotAllowed(texts.ERR_VOTE_ALREADY_OPEN)
+            raise NotAllowed("vote_already_open")
         if not _in_range(budget, MAX_BUDGET):
-            raise InvalidInput(texts.ERR_VOTE_BUDGET_RANGE.format(max=MAX_BUDGET))
+            raise InvalidInput("vote_budget_range", max=MAX_BUDGET)
         if not _in_range(cap, budget):
-            raise InvalidInput(texts.ERR_VOTE_CAP_RANGE.format(budget=budget))
+            raise InvalidInput("vote_cap_range", budget=budget)
         if not items:
-            raise NotAllowed(texts.ERR_VOTE_NO_ITEMS.format(items=texts.TARGET_LABELS_PLURAL[target]))
+            raise NotAllowed("vote_no_items", items=target)
         vote = PriorityVote(self.next_id, target, list(items), now, budget=budget, cap=cap)
         self.votes.append(vote)
         self.next_id += 1
@@ -150,15 +149,15 @@ class VoteBook:
     def close_current(self, now: datetime) -> PriorityVote:
         vote = self.current
         if vote is None:
-            raise NotAllowed(texts.ERR_NO_VOTE_OPEN)
+            raise NotAllowed("no_vote_open")
         vote.close(now)
         return vote
 
     def show_results(self, view: ResultsView | str | None = None) -> ResultsView:
         """Put the latest vote's results on the projection, in `view` (None keeps the current view)."""
         if self.latest is None:
-            raise NotAllowed(texts.ERR_NO_VOTE_YET)
-        chosen = self.results_view if view is None else v.choice(ResultsView, view, texts.ERR_RESULTS_VIEW)
+            raise NotAllowed("no_vote_yet")
+        chosen = self.results_view if view is None else v.choice(ResultsView, view, "results_view")
         self.results_view = chosen
         self.results_shown = True
         return chosen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from atelier import __version__, texts
+from atelier import __version__
 from atelier.domain import records
 from atelier.domain.codes import is_well_formed
 from atelier.domain.errors import InvalidInput
@@ -29,19 +29,19 @@ def session_from_archive(content: str | bytes) -> Session:
     """The session an archive holds; `ArchiveError` when the file is not one, or is damaged."""
     archive = _parse(content)
     if not isinstance(archive, dict) or archive.get("format") != FORMAT:
-        raise ArchiveError(texts.ERR_ARCHIVE_NOT_ATELIER)
+        raise ArchiveError("archive_not_atelier")
     version = archive.get("version")
     if not isinstance(version, int) or version < 1:
-        raise ArchiveError(texts.ERR_ARCHIVE_DAMAGED)
+        raise ArchiveError("archive_damaged")
     if version > VERSION:
-        raise ArchiveError(texts.ERR_ARCHIVE_TOO_NEW.format(version=version))
+        raise ArchiveError("archive_too_new", version=version)
     try:
         session = records.session_from_record(archive["record"])
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ArchiveError(texts.ERR_ARCHIVE_DAMAGED) from error
+        raise ArchiveError("archive_damaged") from error
     # The code becomes a file name in the data dir: only a real code may get there.
     if not is_well_formed(session.code):
-        raise ArchiveError(texts.ERR_ARCHIVE_DAMAGED)
+        raise ArchiveError("archive_damaged")
     return session
 
 
@@ -51,4 +51,4 @@ def _parse(content: str | bytes) -> Any:
             content = content.decode("utf-8-sig")
         return json.loads(content)
     except (UnicodeDecodeError, ValueError):
-        raise ArchiveError(texts.ERR_ARCHIVE_NOT_JSON) from None
+        raise ArchiveError("archive_not_json") from None

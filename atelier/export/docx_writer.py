@@ -23,7 +23,6 @@ from docx.shared import Cm, Length
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
-from atelier import texts
 from atelier.domain.errors import InvalidInput
 from atelier.domain.session import Session
 from atelier.presets import templates_dir
@@ -42,11 +41,11 @@ def default_template() -> Path:
 def blank_document(template: Path) -> Document:
     """The template with its body content removed; the final section properties are kept."""
     if not template.is_file():
-        raise InvalidInput(texts.ERR_TEMPLATE_MISSING.format(path=template))
+        raise InvalidInput("template_missing", path=template)
     try:
         document = docx.Document(str(template))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise InvalidInput(texts.ERR_TEMPLATE_UNREADABLE.format(path=template)) from None
+        raise InvalidInput("template_unreadable", path=template) from None
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

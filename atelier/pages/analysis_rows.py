@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nicegui import ui
 
 from atelier import texts
+from atelier.context import Atelier
 from atelier.domain.axes import Target
 from atelier.domain.changes import UnlinkEvidence
 from atelier.domain.errors import NotFound
@@ -17,8 +18,18 @@ from atelier.pages.analysis_dialogs import open_link_dialog
 from atelier.pages.frame import attempt
 from atelier.pages.widgets import contribution_meta
 
-if TYPE_CHECKING:
-    from atelier.pages.analysis_page import AnalysisScreen
+
+class RowHost(Protocol):
+    """What a row needs from the screen that holds it (the analysis screen)."""
+
+    atelier: Atelier
+    session: Session
+
+    def account(self, row: AnalysisRow) -> None: ...
+
+    def index_uses(self, cid: int, before: set[int], after: set[int]) -> None: ...
+
+    def set_picked(self, cid: int, picked: bool) -> None: ...
 
 
 def describe_use(session: Session, target: Target) -> tuple[int, str] | None:
@@ -45,7 +56,7 @@ def state_tags(contribution: Contribution) -> list[str]:
 
 
 class AnalysisRow:
-    def __init__(self, screen: AnalysisScreen, contribution: Contribution) -> None:
+    def __init__(self, screen: RowHost, contribution: Contribution) -> None:
         self.screen = screen
         self.contribution = contribution
         self.axes: set[int] = set()  # the axes it is used in, as last shown
@@ -70,8 +81,8 @@ class AnalysisRow:
         self.title.set_text(" · ".join([f"n° {c.id}", texts.KIND_LABELS[c.kind], texts.PHASE_LABELS[c.phase],
                                         *state_tags(c)]))
         self.text.set_text(c.text)
-        self.meta.set_text(contribution_meta(c, session, with_theme=True))
-        signature = attribution(c, session.participants.get(c.author_id))
+        self.meta.set_text(contribution_meta(c, with_theme=True))
+        signature = texts.signature(attribution(c, session.participants.get(c.author_id)))
         self.signature.set_text(texts.ANALYSIS_SIGNED.format(who=signature) if signature else texts.ANALYSIS_ANONYMOUS)
         self.text.classes(add="row-hidden") if not c.is_visible else self.text.classes(remove="row-hidden")
         self.actions.set_visibility(c.is_visible)

@@ -50,7 +50,7 @@ def register_routes(atelier: Atelier) -> None:
         try:
             rendered = await render_off_loop(session, fmt)
         except DomainError as error:  # e.g. a replaced template that is not a Word file
-            return PlainTextResponse(error.message, status_code=500)
+            return PlainTextResponse(texts.error_message(error), status_code=500)
         return Response(rendered.content, media_type=rendered.media_type,
                         headers={"Content-Disposition": f'attachment; filename="{rendered.filename}"'})
 

@@ -75,7 +75,7 @@ class ConsoleRow:
         self.title.set_text(title)
         self.text.set_text(contribution.text)
         by = texts.CONSOLE_BY.format(who=who(author)) if author else ""
-        self.meta.set_text(" · ".join(filter(None, [contribution_meta(contribution, session, with_theme=True), by])))
+        self.meta.set_text(" · ".join(filter(None, [contribution_meta(contribution, with_theme=True), by])))
         self.toggle.set_text(texts.CONSOLE_RESTORE if contribution.hidden else texts.CONSOLE_HIDE)
         self.toggle.set_visibility(contribution.merged_into is None)  # a merged original is out of every list
         self.text.classes(add="row-hidden") if not contribution.is_visible else self.text.classes(remove="row-hidden")

@@ -78,9 +78,9 @@ def not_found(code: str) -> None:
 
 def show_error(error: DomainError, where: ui.label | None = None, *, notify: bool = True) -> None:
     if notify:
-        ui.notify(error.message, type="negative", position="top", multi_line=True)
+        ui.notify(texts.error_message(error), type="negative", position="top", multi_line=True)
     if where is not None:
-        where.set_text(error.message)
+        where.set_text(texts.error_message(error))
         where.set_visibility(True)
 
 

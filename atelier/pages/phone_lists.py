@@ -36,7 +36,7 @@ class MyItem:
         kind = texts.KIND_LABELS[contribution.kind]
         self.kind.set_text(f"{kind} · {texts.PHONE_HIDDEN_BY_FACILITATOR}" if contribution.hidden else kind)
         self.text.set_text(contribution.text)
-        self.meta.set_text(contribution_meta(contribution, self.owner.session, with_theme=True))
+        self.meta.set_text(contribution_meta(contribution, with_theme=True))
         self.refresh_actions()
 
     def refresh_actions(self) -> None:
@@ -142,14 +142,14 @@ class OthersContributions:
     def _item(self, contribution: Contribution) -> None:
         with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"other-{contribution.id}"):
             ui.label(contribution.text).classes("participant-text")
-            meta = ui.label(contribution_meta(contribution, self.session, with_theme=True)).classes("meta")
+            meta = ui.label(contribution_meta(contribution, with_theme=True)).classes("meta")
             button = ui.button().props("no-caps").mark(f"share-{contribution.id}")
 
             def show() -> None:
                 shared = self.participant_id in contribution.shared_by
                 button.set_text(texts.PHONE_SHARED if shared else texts.PHONE_SHARE)
                 button.props(remove="outline") if shared else button.props("outline")
-                meta.set_text(contribution_meta(contribution, self.session, with_theme=True))
+                meta.set_text(contribution_meta(contribution, with_theme=True))
 
             async def toggle() -> None:
                 if await attempt(lambda: self.atelier.service.apply(

@@ -160,7 +160,7 @@ class ThemeRow:
                 ui.label(theme).classes("theme-name")
                 self.counts = ui.label().classes("theme-counts")
             with ui.row().classes("w-full no-wrap gap-6"):
-                self.columns = {kind: LatestColumn(session, kind, meta=lambda c: contribution_meta(c, session))
+                self.columns = {kind: LatestColumn(session, kind, meta=contribution_meta)
                                 for kind in WALL_KINDS}
 
     def refresh_counts(self) -> None:
@@ -237,7 +237,7 @@ class TestimonyWall(Wall):
 
     def _signature(self, contribution: Contribution) -> str:
         """« Mission Locale · Mobilité · +2 partagent »; an élu who gave no name shows only the commune."""
-        signed = attribution(contribution, self.session.participants.get(contribution.author_id))
+        signed = texts.signature(attribution(contribution, self.session.participants.get(contribution.author_id)))
         parts = [signed or contribution.commune or texts.WHOLE_TERRITORY, contribution.theme]
         if contribution.share_count:
             parts.append(texts.SHARED_COUNT.format(count=contribution.share_count))

@@ -16,8 +16,9 @@ from fractions import Fraction
 from nicegui import ui
 
 from atelier import texts
+from atelier.domain.axes import AxisBoard
 from atelier.domain.events import PointsChanged
-from atelier.domain.screens import item_text
+from atelier.domain.screens import item_text as line_text
 from atelier.domain.session import Session
 from atelier.domain.vote_results import (
     NO_COMMUNE,
@@ -35,6 +36,11 @@ from atelier.pages.widgets import decimal
 REDRAW_SECONDS = 1.0
 TOP_PER_COMMUNE = 3
 MANY_ITEMS = 10  # beyond this many bars, a tighter list still fits the projector's height
+
+
+def item_text(board: AxisBoard, item_id: int) -> str:
+    """A voted line's text, or a name for one removed since its vote closed."""
+    return line_text(board, item_id) or texts.VOTE_ITEM_REMOVED
 
 
 def points_text(points: int) -> str:

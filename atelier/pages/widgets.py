@@ -14,7 +14,7 @@ from atelier.domain.session import Session
 from atelier.qr import qr_svg
 
 
-def contribution_meta(contribution: Contribution, session: Session, *, with_theme: bool = False) -> str:
+def contribution_meta(contribution: Contribution, *, with_theme: bool = False) -> str:
     """« Commune · Risque élevé · Structure · +3 », the facts under a contribution's text."""
     parts = [contribution.theme] if with_theme else []
     parts.append(contribution.commune or texts.WHOLE_TERRITORY)
