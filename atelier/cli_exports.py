@@ -22,7 +22,7 @@ COMMANDS = ("export", "import")
 FORMATS = ("docx", "csv", "json")
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help=texts.CLI_EXPORT)
     export.add_argument("code", help=texts.CLI_EXPORT_CODE)
     export.add_argument("--format", choices=FORMATS, default="docx", help=texts.CLI_EXPORT_FORMAT)

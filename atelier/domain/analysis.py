@@ -28,13 +28,15 @@ class ContributionFilter:
     theme: str | None = None
     commune: str | None = ANY
     structure: str | None = ANY
+    visible: bool | None = None  # shown in lists (neither hidden nor merged away), or not; None: either
 
     def accepts(self, c: Contribution) -> bool:
         return ((self.phase is None or c.phase is self.phase)
                 and (self.kind is None or c.kind is self.kind)
                 and (self.theme is None or c.theme == self.theme)
                 and (self.commune is ANY or (c.commune or NONE) == self.commune)
-                and (self.structure is ANY or c.structure == self.structure))
+                and (self.structure is ANY or c.structure == self.structure)
+                and (self.visible is None or c.is_visible == self.visible))
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,8 @@ class Axis:
     concretely: str = ""
 
     def section(self, section: AxisSection) -> list[Any]:
-        return getattr(self, section.value)
+        lines: list[Any] = getattr(self, section.value)
+        return lines
 
     @property
     def targets(self) -> set[Target]:

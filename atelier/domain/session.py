@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from atelier.domain import validation as v
 from atelier.domain.axes import AxisBoard
@@ -256,7 +257,7 @@ class Session(RestitutionRules):
         return contribution
 
     def _checked_fields(self, kind: ContributionKind, *, text: str, theme: str, commune: str | None,
-                        risk: Risk | str | None, structure: str) -> dict:
+                        risk: Risk | str | None, structure: str) -> dict[str, Any]:
         if theme not in self.themes:
             raise InvalidInput("unknown_theme")
         if kind.spec.has_risk and not risk:

@@ -173,7 +173,7 @@ class Writer:
         return Cm(16)
 
     def page_break(self) -> None:
-        self.document.add_page_break()
+        self.document.add_page_break()  # type: ignore[no-untyped-call]
 
     def landscape_pages(self) -> None:
         """From here on, pages turned sideways (a wide table); header and footer go on as before."""

@@ -10,7 +10,6 @@ say what choosing them would show.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from nicegui import ui
 
@@ -27,35 +26,24 @@ from atelier.domain.events import (
     DomainEvent,
     EvidenceChanged,
 )
-from atelier.domain.model import Contribution, ContributionKind, PhaseKey
+from atelier.domain.model import Contribution, ContributionKind, PhaseKey, kinds_of
 from atelier.domain.session import Session
 from atelier.pages.analysis_dialogs import open_merge_dialog
 from atelier.pages.analysis_rows import AnalysisRow
 from atelier.pages.frame import facilitator_screen
 from atelier.pages.gap_map import GapMap
-from atelier.pages.widgets import heading, screen_links
+from atelier.pages.widgets import ALL, NONE_OPTION, criterion, heading, screen_links
 
 FACETS = ("phase", "kind", "theme", "commune", "structure")
-ALL = "*"
-NONE_OPTION = "~"  # a select needs a non-empty key for « tout le territoire » / « sans structure »
-ANALYSED_PHASES = (PhaseKey.ETAT_DES_LIEUX, PhaseKey.TEMOIGNAGES)
+ANALYSED_PHASES = tuple(phase for phase in PhaseKey if kinds_of(phase))  # the phases people post in
 
 
 def register(atelier: Atelier) -> None:
     facilitator_screen(atelier, "/f/{code}/analyse", texts.ANALYSIS_TITLE, AnalysisScreen)
 
 
-def _criterion(name: str, value: str | None) -> Any:
-    """A select's key → the `ContributionFilter` value (None: any)."""
-    if value in (None, ALL):
-        return None
-    if name == "phase":
-        return PhaseKey(value)
-    if name == "kind":
-        return ContributionKind(value)
-    return NONE if value == NONE_OPTION else value
 
-
+FACETS = ("phase", "kind", "theme", "commune", "structure")
 class AnalysisScreen:
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
@@ -116,7 +104,7 @@ class AnalysisScreen:
         return selects
 
     def _set_filter(self, name: str, value: str | None) -> None:
-        criteria = replace(self.criteria, **{name: _criterion(name, value)})
+        criteria = replace(self.criteria, **{name: criterion(name, value)})
         if criteria != self.criteria:
             self.criteria = criteria
             self.relaxed = {n: replace(criteria, **{n: None}) for n in FACETS}

@@ -5,12 +5,15 @@ A new contribution adds one row; a change updates one row. Filters only toggle r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import Any
 
 from nicegui import ui
+from nicegui.events import ValueChangeEventArguments
 
 from atelier import live, texts
 from atelier.context import Atelier
+from atelier.domain.analysis import ContributionFilter
 from atelier.domain.changes import ModerateEdit, SetHidden
 from atelier.domain.events import (
     ContributionAdded,
@@ -23,25 +26,7 @@ from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields, who
-from atelier.pages.widgets import contribution_meta, heading
-
-ALL = "*"
-NO_COMMUNE = "~"  # contributions about the whole territory
-VISIBLE, HIDDEN = "visible", "hidden"
-
-
-@dataclass
-class Filters:
-    kind: str = ALL
-    theme: str = ALL
-    commune: str = ALL
-    state: str = ALL
-
-    def accepts(self, c: Contribution) -> bool:
-        return ((self.kind == ALL or c.kind.value == self.kind)
-                and (self.theme == ALL or c.theme == self.theme)
-                and (self.commune == ALL or (c.commune or NO_COMMUNE) == self.commune)
-                and (self.state == ALL or c.is_visible == (self.state == VISIBLE)))
+from atelier.pages.widgets import ALL, HIDDEN, NONE_OPTION, VISIBLE, contribution_meta, criterion, heading
 
 
 class ConsoleRow:
@@ -110,7 +95,7 @@ class ConsoleRow:
 class ContributionList:
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
-        self.filters = Filters()
+        self.filters = ContributionFilter()
         self.rows: dict[int, ConsoleRow] = {}
         self.shown: set[int] = set()  # ids of the rows the filters let through
         with ui.card().classes("w-full gap-2"):
@@ -120,8 +105,8 @@ class ContributionList:
                              {k.value: texts.KIND_LABELS_PLURAL[k] for k in ContributionKind})
                 self._filter("theme", texts.CONSOLE_FILTER_THEME, {t: t for t in session.themes})
                 self._filter("commune", texts.CONSOLE_FILTER_COMMUNE,
-                             {NO_COMMUNE: texts.WHOLE_TERRITORY, **{c: c for c in session.communes}})
-                self._filter("state", texts.CONSOLE_FILTER_STATE,
+                             {NONE_OPTION: texts.WHOLE_TERRITORY, **{c: c for c in session.communes}})
+                self._filter("visible", texts.CONSOLE_FILTER_STATE,
                              {VISIBLE: texts.CONSOLE_STATE_VISIBLE, HIDDEN: texts.CONSOLE_STATE_HIDDEN})
             self.count = ui.label().mark("count")
             self.box = ui.column().classes("w-full gap-2")
@@ -133,8 +118,8 @@ class ContributionList:
     def _filter(self, name: str, label: str, options: dict[str, str]) -> None:
         options = {ALL: texts.CONSOLE_ALL, **options}
 
-        def changed(event) -> None:
-            setattr(self.filters, name, event.value or ALL)
+        def changed(event: ValueChangeEventArguments[Any]) -> None:
+            self.filters = replace(self.filters, **{name: criterion(name, event.value)})
             self.apply_filters()
 
         ui.select(options, value=ALL, label=label, on_change=changed).props("outlined dense") \

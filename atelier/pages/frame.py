@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ FACILITATOR_KEY = "facilitator_token"
 
 
 @contextmanager
-def frame(audience: str):
+def frame(audience: str) -> Iterator[ui.column]:
     """Page chrome: shared styles, then a column with the audience's class (phone, projection…)."""
     ui.add_css(CSS)
     ui.query(".nicegui-content").classes("p-0" if audience == "projection" else "p-3")

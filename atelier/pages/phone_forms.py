@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from string import Template
+from typing import Any
 
 from nicegui import ui
 
@@ -12,7 +13,7 @@ from atelier import texts
 from atelier.context import Atelier
 from atelier.domain import limits
 from atelier.domain.changes import AddContribution, RegisterParticipant
-from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, Risk, Role, kinds_of
+from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, Risk, Role, kinds_of
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
 from atelier.pages.frame import attempt
@@ -124,7 +125,7 @@ class ContributionFields:
         self.risk.value = contribution.risk.value if contribution.risk else None
         self.structure.value = contribution.structure
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         """What the service takes; fields that do not apply to the kind are not sent."""
         spec = self.kind.spec
         return {
@@ -147,7 +148,7 @@ class ContributionForm:
             ui.label(texts.PHONE_KIND)
             self.kind = ui.toggle({}, on_change=self._kind_changed).props("spread no-caps").classes("w-full") \
                 .mark("kind")
-            self.fields = ContributionFields(session, ContributionKind.DIFFICULTY)
+            self.fields = ContributionFields(session, kinds_of(PhaseKey.ETAT_DES_LIEUX)[0])
             self.error = ui.label().classes("error").mark("form-error")
             ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
         self.error.set_visibility(False)

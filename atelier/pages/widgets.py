@@ -9,9 +9,29 @@ from nicegui import ui
 from nicegui.elements.mixins.text_element import TextElement
 
 from atelier import texts
-from atelier.domain.model import Contribution, Phase, PhaseKey, PhaseStatus
+from atelier.domain.analysis import NONE
+from atelier.domain.model import Contribution, ContributionKind, Phase, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.qr import qr_svg
+
+# The keys of filter selects (a select needs non-empty keys): any value, and « none » (tout le
+# territoire, sans structure). `criterion` turns a key into a `ContributionFilter` value.
+ALL = "*"
+NONE_OPTION = "~"
+VISIBLE, HIDDEN = "visible", "hidden"
+
+
+def criterion(name: str, key: str | None) -> Any:
+    """A filter select's key → the `ContributionFilter` field's value (None: any)."""
+    if key in (None, ALL):
+        return None
+    if name == "phase":
+        return PhaseKey(key)
+    if name == "kind":
+        return ContributionKind(key)
+    if name == "visible":
+        return key == VISIBLE
+    return NONE if key == NONE_OPTION else key
 
 
 def contribution_meta(contribution: Contribution, *, with_theme: bool = False) -> str:

@@ -38,7 +38,8 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
             with self.path.open(encoding="utf-8") as handle:
-                return json.load(handle)
+                data: dict[str, dict[str, Any]] = json.load(handle)
+                return data
         except FileNotFoundError:
             return None
 
@@ -193,9 +194,9 @@ class TinyDBSessionStore:
     def _db(self, code: str) -> TinyDB:
         if code not in self._dbs:
             if self.data_dir is None:
-                self._dbs[code] = TinyDB(storage=CachingMiddleware(MemoryStorage))
+                self._dbs[code] = TinyDB(storage=CachingMiddleware(MemoryStorage))  # type: ignore[no-untyped-call]
             else:
-                self._dbs[code] = TinyDB(self._path(code), storage=CachingMiddleware(AtomicJSONStorage))
+                self._dbs[code] = TinyDB(self._path(code), storage=CachingMiddleware(AtomicJSONStorage))  # type: ignore[no-untyped-call]
             # Nothing is written until we flush: every save is one write of the whole file.
             self._dbs[code].storage.WRITE_CACHE_SIZE = 1 << 30  # type: ignore[attr-defined]
         return self._dbs[code]

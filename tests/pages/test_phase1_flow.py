@@ -118,7 +118,7 @@ async def test_facilitator_corrects_a_contribution_everywhere(seeded: str, creat
     await phone.should_see("Pas de bus le soir")
 
 
-async def test_console_filters_by_kind_theme_and_commune(seeded: str, create_user) -> None:
+async def test_console_filters_by_kind_theme_commune_and_state(seeded: str, create_user) -> None:
     phone: User = create_user()
     await join(phone, seeded, commune="Vernoux")
     await post_difficulty(phone, "Bus", theme="Mobilité")
@@ -134,6 +134,15 @@ async def test_console_filters_by_kind_theme_and_commune(seeded: str, create_use
     set_value(facilitator, "filter-commune", "*")
     set_value(facilitator, "filter-kind", "ressource")
     await facilitator.should_see("0 affichées sur 2")
+    set_value(facilitator, "filter-kind", "*")
+    set_value(facilitator, "filter-theme", "*")
+    await tap(facilitator, "hide-1")
+    set_value(facilitator, "filter-visible", "hidden")
+    await facilitator.should_see("1 affichées sur 2")
+    await facilitator.should_not_see(marker="row-2")
+    set_value(facilitator, "filter-visible", "visible")
+    await facilitator.should_see("1 affichées sur 2")
+    await facilitator.should_not_see(marker="row-1")
 
 
 async def test_phone_edits_and_deletes_its_own_contribution(seeded: str, create_user) -> None:
