@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
 from datetime import date, datetime
+from typing import TypedDict
 
 from atelier.domain.changes.base import Change
 from atelier.domain.events import (
@@ -126,11 +127,18 @@ class AddContribution(Change[Contribution]):
         return ContributionAdded(session.code, session.version, snapshot(result))
 
 
+class _FormFields(TypedDict):
+    text: str
+    theme: str
+    commune: str | None
+    risk: str | None
+    structure: str
+
+
 @dataclass(frozen=True)
-class EditOwnContribution(Change[Contribution]):
-    name = "edit_own_contribution"
-    author_id: str
-    contribution_id: int
+class _EditedFields:
+    """What an edit sends: every field of the form (see `Session._checked_fields`)."""
+
     _: KW_ONLY
     text: str
     theme: str
@@ -138,9 +146,19 @@ class EditOwnContribution(Change[Contribution]):
     risk: str | None = None
     structure: str = ""
 
+    def fields(self) -> _FormFields:
+        return {"text": self.text, "theme": self.theme, "commune": self.commune, "risk": self.risk,
+                "structure": self.structure}
+
+
+@dataclass(frozen=True)
+class EditOwnContribution(_EditedFields, Change[Contribution]):
+    name = "edit_own_contribution"
+    author_id: str
+    contribution_id: int
+
     def apply(self, session: Session, now: datetime) -> Contribution:
-        return session.edit_own_contribution(self.author_id, self.contribution_id, text=self.text, theme=self.theme,
-                                             commune=self.commune, risk=self.risk, structure=self.structure, now=now)
+        return session.edit_own_contribution(self.author_id, self.contribution_id, **self.fields(), now=now)
 
     def announce(self, session: Session, result: Contribution) -> ContributionChanged:
         return _changed(session, result)
@@ -175,21 +193,14 @@ class ToggleShare(Change[Contribution]):
 
 
 @dataclass(frozen=True)
-class ModerateEdit(Change[Contribution]):
+class ModerateEdit(_EditedFields, Change[Contribution]):
     """The facilitator corrects any contribution, in any phase status."""
 
     name = "moderate_edit"
     contribution_id: int
-    _: KW_ONLY
-    text: str
-    theme: str
-    commune: str | None
-    risk: str | None = None
-    structure: str = ""
 
     def apply(self, session: Session, now: datetime) -> Contribution:
-        return session.moderate_edit(self.contribution_id, text=self.text, theme=self.theme, commune=self.commune,
-                                     risk=self.risk, structure=self.structure, now=now)
+        return session.moderate_edit(self.contribution_id, **self.fields(), now=now)
 
     def announce(self, session: Session, result: Contribution) -> ContributionChanged:
         return _changed(session, result)
