@@ -42,6 +42,7 @@ def serve(args: argparse.Namespace) -> int:
     from nicegui.storage import Storage
 
     from atelier import app
+    from atelier.capacity import capacity_warning, raise_open_file_limit
     from atelier.config import AppConfig
     from atelier.demo import ensure_demo
     from atelier.network import public_base_url
@@ -57,6 +58,9 @@ def serve(args: argparse.Namespace) -> int:
     atelier = app.build(config, store)
     print_urls(config.facilitator_url(), [(s.territory, atelier.join_url(s.code)) for s in
                                           atelier.service.list_sessions()], config.base_url)
+    warning = capacity_warning(raise_open_file_limit())
+    if warning:
+        print(warning, flush=True)
     app.run(config, host=args.host, port=args.port)
     return 0
 

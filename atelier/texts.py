@@ -526,6 +526,9 @@ CLI_IMPORT = "restaure une démarche depuis son archive JSON"
 CLI_IMPORT_FILE = "archive JSON exportée par Atelier"
 CLI_IMPORT_REPLACE = "remplace la démarche de même code si elle existe déjà"
 CLI_EXPORT = "exporte une démarche : restitution DOCX, CSV des contributions ou archive JSON"
+CAPACITY_WARNING = ("  Attention : ce système laisse atelier ouvrir {files} fichiers à la fois, soit environ {phones} "
+                    "téléphones connectés. Pour une grande salle, tapez « {command} » dans ce terminal, puis "
+                    "relancez atelier.")
 CLI_DATA_DIR = "dossier des données (défaut : sessions)"
 CLI_STORE = ("où garder les démarches : tinydb: (défaut, fichiers dans --data-dir), tinydb:///un/dossier, "
              "ou memory: (rien n'est gardé) ; sinon la variable ATELIER_STORE")

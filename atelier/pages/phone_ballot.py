@@ -1,13 +1,20 @@
 """The phone's ballot for the priority vote: big minus and plus buttons, the points on each item, the points left.
 
-Only this participant's own channel updates it, so two phones of the same person show the same
-points, and no phone hears anyone else's. The domain refuses what the rules forbid (budget, cap,
-closed vote); the refusal is shown in French and the points stay as they were.
+Built once with the page and shown or hidden: opening a vote sets the properties of one element per
+phone (`BallotItems`, drawn by the browser from ballot.js), so a room-wide change costs each phone
+one small update, never a tree of labels and buttons per proposition. Only this participant's own
+channel updates the points, so two phones of the same person show the same points, and no phone
+hears anyone else's. The domain refuses what the rules forbid (budget, cap, closed vote); the
+refusal is shown in French and the points stay as they were.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from nicegui import ui
+from nicegui.events import GenericEventArguments
 
 from atelier import texts
 from atelier.context import Atelier
@@ -19,95 +26,116 @@ from atelier.domain.votes import PriorityVote
 from atelier.pages.frame import attempt
 from atelier.pages.widgets import heading
 
+LABELS = {"minus": texts.PHONE_REMOVE_POINT, "plus": texts.PHONE_ADD_POINT, "minusSign": texts.VOTE_MINUS,
+          "plusSign": texts.VOTE_PLUS, "point": texts.POINTS[0], "points": texts.POINTS[1]}
+
+
+class BallotItems(ui.element, component="ballot.js"):
+    """Every proposition of a vote, by axe, with its points and its minus and plus (while the vote is open)."""
+
+    def __init__(self, on_points: Callable[[int, int], Awaitable[None]]) -> None:
+        super().__init__()
+        self._props.update(sections=[], points={}, frozen=False, labels=LABELS)
+
+        async def tapped(event: GenericEventArguments) -> None:
+            await on_points(int(event.args["item"]), int(event.args["points"]))
+
+        self.on("points", tapped)
+
+    def show(self, sections: list[dict[str, Any]], points: dict[int, int], frozen: bool) -> None:
+        self._props.update(sections=sections, points=points, frozen=frozen)
+        self.update()
+
+    def set_points(self, item_id: int, points: int) -> None:
+        self._props["points"] = {**self._props["points"], item_id: points}
+        self.update()
+
+    def set_frozen(self, frozen: bool) -> None:
+        self._props["frozen"] = frozen
+        self.update()
+
+    def set_texts(self, texts_by_id: dict[int, str]) -> None:
+        sections = [{**s, "items": [{**i, "text": texts_by_id.get(i["id"], i["text"])} for i in s["items"]]}
+                    for s in self._props["sections"]]
+        self.show(sections, self._props["points"], self._props["frozen"])
+
+    @property
+    def points(self) -> dict[int, int]:
+        return {int(item): points for item, points in self._props["points"].items()}
+
+
+def sections_of(vote: PriorityVote, session: Session) -> list[dict[str, Any]]:
+    """What the ballot shows: its propositions by axe, numbered as the projection numbers them."""
+    return [{"axis": s.axis.id,
+             "title": f"{texts.AXIS_NUMBER.format(number=axis_number(session.axes, s.axis.id))} — {s.axis.title}",
+             "items": [{"id": line.id, "text": line.text} for line in s.items]}
+            for s in ballot(vote, session.axes)]
+
 
 class Ballot:
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
-        self.vote: PriorityVote | None = None
-        self.points: dict[int, ui.label] = {}
-        self.texts: dict[int, ui.label] = {}
-        self.buttons: list[ui.button] = []
-        self.box = ui.column().classes("ballot w-full gap-3").mark("ballot")
-        self.show(session.votes.latest)
-
-    def show(self, vote: PriorityVote | None) -> None:
-        """Draw the ballot of this vote (a new vote replaces the previous one)."""
-        self.vote = vote
-        self.box.clear()
-        self.points.clear()
-        self.texts.clear()
-        self.buttons.clear()
-        self.box.set_visibility(vote is not None)
-        if vote is None:
-            return
-        mine = vote.points_of(self.participant_id)
-        with self.box:
+        self.vote_id: int | None = None
+        with ui.column().classes("ballot w-full gap-3").mark("ballot") as self.box:
             heading(texts.PHONE_VOTE_TITLE, 2)
-            self.help = ui.label(texts.PHONE_VOTE_HELP.format(budget=vote.budget, cap=vote.cap)).classes("hint")
+            self.help = ui.label().classes("hint")
             # Stays at the top of the screen while the list scrolls: what is left, what is refused, or closed.
             with ui.column().classes("ballot-status w-full gap-1"):
                 self.left = ui.label().classes("points-left").mark("points-left")
                 self.closed = ui.label(texts.PHONE_VOTE_CLOSED).classes("vote-closed").mark("vote-closed")
                 self.error = ui.label().classes("error").mark("vote-error")
-            self.error.set_visibility(False)
-            for section in ballot(vote, self.session.axes):
-                number = axis_number(self.session.axes, section.axis.id)
-                ui.label(f"{texts.AXIS_NUMBER.format(number=number)} — {section.axis.title}") \
-                    .classes("ballot-axis")
-                for line in section.items:
-                    self._item(line.id, line.text, mine.get(line.id, 0))
+            self.items = BallotItems(self._change).classes("w-full").mark("ballot-items")
+        self.error.set_visibility(False)
+        self.show(session.votes.latest)
+
+    @property
+    def vote(self) -> PriorityVote | None:
+        """Looked up in the session each time: an event's copy of the vote never moves."""
+        return None if self.vote_id is None else self.session.votes.vote(self.vote_id)
+
+    def show(self, vote: PriorityVote | None) -> None:
+        """Show this vote's ballot (a new vote replaces the previous one), or nothing."""
+        self.vote_id = None if vote is None else vote.id
+        self.box.set_visibility(vote is not None)
+        if vote is None:
+            return
+        self.help.set_text(texts.PHONE_VOTE_HELP.format(budget=vote.budget, cap=vote.cap))
+        self.items.show(sections_of(vote, self.session), vote.points_of(self.participant_id), not vote.is_open)
         self._show_left(vote.points_left(self.participant_id))
         self._freeze(not vote.is_open)
 
     def on_session_event(self, event: DomainEvent) -> None:
         match event:
-            case VoteChanged(vote=vote) if self.vote is None or vote.id != self.vote.id:
-                self.show(self.session.votes.vote(vote.id))  # the session's own: the event's copy never moves
+            case VoteChanged(vote=vote) if vote.id != self.vote_id:
+                self.show(self.session.votes.vote(vote.id))
             case VoteChanged(vote=vote):
                 self._freeze(not vote.is_open)
-            case AxisChanged(axis=axis) if self.vote is not None:
-                for line in [*axis.orientations, *axis.pistes]:
-                    if line.id in self.texts:
-                        self.texts[line.id].set_text(line.text)
+            case AxisChanged(axis=axis) if self.vote_id is not None:
+                self.items.set_texts({line.id: line.text for line in [*axis.orientations, *axis.pistes]})
 
     def on_points(self, event: PointsChanged) -> None:
         """One of this participant's devices moved points: the same item and the same total here."""
-        if self.vote is None or event.vote_id != self.vote.id or event.item_id not in self.points:
+        if event.vote_id != self.vote_id:
             return
-        self.points[event.item_id].set_text(texts.count(event.points, texts.POINTS))
+        self.items.set_points(event.item_id, event.points)
         self._show_left(event.points_left)
         self.error.set_visibility(False)
 
-    def _item(self, item_id: int, text: str, points: int) -> None:
-        with ui.column().classes("ballot-item w-full gap-2").mark(f"item-{item_id}"):
-            self.texts[item_id] = ui.label(text).classes("ballot-text")
-            with ui.row().classes("w-full items-center justify-between no-wrap"):
-                minus = ui.button(texts.VOTE_MINUS, on_click=lambda: self._change(item_id, -1)).classes("vote-button") \
-                    .props(f'outline aria-label="{texts.PHONE_REMOVE_POINT}"').mark(f"minus-{item_id}")
-                self.points[item_id] = ui.label(texts.count(points, texts.POINTS)).classes("ballot-points") \
-                    .mark(f"points-{item_id}")
-                plus = ui.button(texts.VOTE_PLUS, on_click=lambda: self._change(item_id, +1)).classes("vote-button") \
-                    .props(f'aria-label="{texts.PHONE_ADD_POINT}"').mark(f"plus-{item_id}")
-        self.buttons += [minus, plus]
-
-    async def _change(self, item_id: int, step: int) -> None:
-        vote = self.vote
-        if vote is None:
-            return
-        points = vote.points_of(self.participant_id).get(item_id, 0) + step
-        if points < 0:
+    async def _change(self, item_id: int, points: int) -> None:
+        if self.vote_id is None or points < 0:
             return
         # The refusal shows under « Points restants », which stays on screen: a pop-up would cover it.
         await attempt(lambda: self.atelier.service.apply(self.session.code, SetPoints(self.participant_id, item_id,
-                                                              points)), self.error, notify=False)
+                                                                                      points)),
+                      self.error, notify=False)
 
     def _show_left(self, left: int) -> None:
-        if self.vote is not None:
-            self.left.set_text(texts.PHONE_POINTS_LEFT.format(left=left, budget=self.vote.budget))
+        vote = self.vote
+        if vote is not None:
+            self.left.set_text(texts.PHONE_POINTS_LEFT.format(left=left, budget=vote.budget))
 
     def _freeze(self, frozen: bool) -> None:
-        for button in self.buttons:
-            button.set_visibility(not frozen)
+        self.items.set_frozen(frozen)
         self.closed.set_visibility(frozen)
         self.left.set_visibility(not frozen)
         self.help.set_visibility(not frozen)

@@ -55,3 +55,6 @@ class SessionStore(Protocol):
         journal entries it covers are dropped."""
 
     def delete(self, code: str) -> None: ...
+
+    def close(self) -> None:
+        """Release what the engine holds open (files, connections)."""

@@ -144,3 +144,4 @@ class GroupCommitter:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+        self.store.close()

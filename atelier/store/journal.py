@@ -37,25 +37,29 @@ def read_journal(path: Path) -> list[Record]:
     return entries
 
 
-def append_entries(path: Path, entries: list[Record]) -> None:
+def open_journal(path: Path) -> int:
+    """A descriptor kept open for appends: a full hall's sockets can then never starve the journal."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StorageError(str(error)) from error
+
+
+def append_entries(fd: int, entries: list[Record]) -> None:
     """All entries in one write and one fsync; on failure the file is cut back to what it was."""
     payload = "".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in entries)
     data = memoryview(payload.encode("utf-8"))
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        size = os.fstat(fd).st_size
     except OSError as error:
         raise StorageError(str(error)) from error
     try:
-        size = os.fstat(fd).st_size
-        try:
-            while data:
-                data = data[os.write(fd, data):]
-            os.fsync(fd)
-        except OSError as error:
-            _cut_back(fd, size)
-            raise StorageError(str(error)) from error
-    finally:
-        os.close(fd)
+        while data:
+            data = data[os.write(fd, data):]
+        os.fsync(fd)
+    except OSError as error:
+        _cut_back(fd, size)
+        raise StorageError(str(error)) from error
 
 
 def _cut_back(fd: int, size: int) -> None:

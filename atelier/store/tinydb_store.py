@@ -24,7 +24,7 @@ from tinydb.table import Document
 
 from atelier.domain.codes import is_well_formed
 from atelier.store.base import Record, StaleWrite, StorageError, StoredSession
-from atelier.store.journal import append_entries, read_journal
+from atelier.store.journal import append_entries, open_journal, read_journal
 
 TABLES = ("session", "participants", "contributions")
 SUFFIX = ".json"
@@ -82,6 +82,7 @@ class TinyDBSessionStore:
         self._versions: dict[str, int] = {}  # the durable version of each session this engine has seen
         # What the files looked like after this engine's last read or write: another writer changes it.
         self._fingerprints: dict[str, tuple[int, int]] = {}
+        self._journal_fds: dict[str, int] = {}
         if data_dir is not None:
             data_dir.mkdir(parents=True, exist_ok=True)
 
@@ -116,7 +117,9 @@ class TinyDBSessionStore:
         if self.data_dir is None:
             self._journals.setdefault(code, []).extend(entries)
         else:
-            append_entries(self._journal_path(code), entries)
+            if code not in self._journal_fds:
+                self._journal_fds[code] = open_journal(self._journal_path(code))
+            append_entries(self._journal_fds[code], entries)
         self._versions[code] = entries[-1]["v"]
         self._fingerprints[code] = self._fingerprint(code)
 
@@ -141,12 +144,22 @@ class TinyDBSessionStore:
         db = self._dbs.pop(code, None)
         if db is not None:
             db.close()
+        self._close_journal(code)
         self._journals.pop(code, None)
         self._versions.pop(code, None)
         self._fingerprints.pop(code, None)
         if self.data_dir is not None:
             self._path(code).unlink(missing_ok=True)
             self._journal_path(code).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        for code in list(self._journal_fds):
+            self._close_journal(code)
+
+    def _close_journal(self, code: str) -> None:
+        fd = self._journal_fds.pop(code, None)
+        if fd is not None:
+            os.close(fd)
 
     def _durable_version(self, code: str) -> int:
         if code not in self._versions:
@@ -179,7 +192,9 @@ class TinyDBSessionStore:
             self._journals.pop(code, None)
         else:
             path = self._journal_path(code)
-            if path.exists():
+            if code in self._journal_fds:
+                os.ftruncate(self._journal_fds[code], 0)
+            elif path.exists():
                 os.truncate(path, 0)
 
     def _path(self, code: str) -> Path:

@@ -34,9 +34,9 @@ async def tap(user: User, marker: str) -> None:
     await _settled(lambda: user.find(marker=marker).click())
 
 
-async def fire(user: User, marker: str, event: str) -> None:
-    """Like `tap` for another event: « blur » (leaving a field), « keydown.enter »…"""
-    await _settled(lambda: user.find(marker=marker).trigger(event))
+async def fire(user: User, marker: str, event: str, args: object = None) -> None:
+    """Like `tap` for another event: « blur » (leaving a field), « keydown.enter », a component's own…"""
+    await _settled(lambda: user.find(marker=marker).trigger(event, args))
 
 
 async def _settled(action: Callable[[], object]) -> None:

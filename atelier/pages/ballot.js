@@ -1,0 +1,37 @@
+// The phone's ballot, drawn by the browser from three properties: a room-wide change (the vote
+// opens) costs the server one element per phone, not six per proposition. Texts are shown with
+// {{ }} (as text, never as HTML). A tap asks the server for the new number of points; the server
+// decides (budget, cap, closed vote) and sends back `points`.
+export default {
+  template: `
+    <div class="ballot-items">
+      <template v-for="section in sections" :key="section.axis">
+        <div class="ballot-axis">{{ section.title }}</div>
+        <div v-for="item in section.items" :key="item.id" class="ballot-item">
+          <div class="ballot-text">{{ item.text }}</div>
+          <div class="ballot-row">
+            <q-btn v-if="!frozen" outline color="primary" class="vote-button" :aria-label="labels.minus"
+                   :label="labels.minusSign" @click="change(item.id, -1)" />
+            <div class="ballot-points">{{ pointsText(points[item.id] || 0) }}</div>
+            <q-btn v-if="!frozen" unelevated color="primary" class="vote-button" :aria-label="labels.plus"
+                   :label="labels.plusSign" @click="change(item.id, 1)" />
+          </div>
+        </div>
+      </template>
+    </div>`,
+  props: {
+    sections: Array,
+    points: Object,
+    frozen: Boolean,
+    labels: Object,
+  },
+  methods: {
+    change(item, step) {
+      const points = (this.points[item] || 0) + step;
+      if (points >= 0) this.$emit("points", { item, points });
+    },
+    pointsText(count) {
+      return `${count} ${count < 2 ? this.labels.point : this.labels.points}`;
+    },
+  },
+};

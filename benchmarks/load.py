@@ -1,0 +1,415 @@
+"""A full hall without browsers: N phones, a projection and a console over NiceGUI's real protocol.
+
+Run: python -m benchmarks.load [--phones 50 150 300 600 1000] [--scenarios join burst vote]
+
+For each N, the real server starts as a subprocess on 127.0.0.1 with a fresh data dir holding one
+démarche. Each simulated device does what a browser does: GET the page (cookies kept), read the
+client id and the element tree from it, connect socket.io at /_nicegui_ws/socket.io (implicit
+handshake), merge the `update` messages into its tree, acknowledge them, and send the same `event`
+messages a tap sends (a select's choice, a radio's, text typed, a click). Every loop is bounded in
+count and time, and the server is stopped at the end.
+
+Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes for vote):
+- join: every phone opens /j/CODE and introduces itself (role, commune, « Commencer »);
+- burst: every phone posts one difficulté within 10 s; latency = tap → the text on the projection;
+- vote: the console opens a vote on the 20 pistes; latency = tap → each phone shows its ballot.
+Measures: latency p50/p95/p99/max, delivered count, disconnects, the longest event-loop stall (a
+/healthz poll every 100 ms), server CPU and peak RSS, RSS per phone. Prints a table and writes JSON
+under benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+import socketio
+
+from atelier import texts
+from atelier.domain.changes import AddAxis, AddAxisLine, SetPhaseStatus
+from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.service import SessionService
+from atelier.store import TinyDBSessionStore
+
+TOKEN = "benchmark-token"
+COMMUNES = [f"Commune {i}" for i in range(1, 21)]
+THEMES = ["Mobilité", "Santé", "Logement et habitat", "Enfance et jeunesse"]
+PISTES = 20
+RESULTS = Path(__file__).resolve().parent / "results"
+Element = dict[str, Any]
+_ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
+_CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
+for _noisy in ("engineio.client", "socketio.client"):  # « packet queue is empty » as each phone leaves
+    logging.getLogger(_noisy).setLevel(logging.CRITICAL)
+
+
+# --- One simulated browser tab -------------------------------------------------------------------
+@dataclass
+class Tab:
+    base: str
+    path: str
+    cookies: httpx.Cookies = field(default_factory=httpx.Cookies)
+    elements: dict[str, Element] = field(default_factory=dict)
+    disconnected: bool = False
+    _watchers: list[tuple[Callable[[Tab], bool], asyncio.Future[float]]] = field(default_factory=list)
+
+    async def open(self, http: httpx.AsyncClient) -> None:
+        # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
+        http.cookies.clear()
+        cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        response = await http.get(self.base + self.path, headers={"Cookie": cookie} if cookie else {})
+        response.raise_for_status()
+        self.cookies.update(response.cookies)
+        match = _ELEMENTS.search(response.text)
+        client = _CLIENT_ID.search(response.text)
+        assert match and client, f"{self.path}: no element tree in the page"
+        self.elements = json.loads(match.group(1))
+        self.client_id = client.group(1)
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.sio.on("update", self._on_update)
+        self.sio.on("disconnect", self._on_disconnect)
+        query = (f"client_id={self.client_id}&tab_id={uuid.uuid4()}&document_id={uuid.uuid4()}"
+                 f"&next_message_id=0&implicit_handshake=true")
+        await self.sio.connect(f"{self.base}?{query}", socketio_path="/_nicegui_ws/socket.io",
+                               transports=["websocket"], wait_timeout=60)
+
+    async def _on_update(self, message: dict[str, Any]) -> None:
+        message_id = message.pop("_id", None)
+        for element_id, element in message.items():
+            if element is None:
+                self.elements.pop(element_id, None)
+            else:
+                self.elements[element_id] = element
+        now = time.perf_counter()
+        for watcher in list(self._watchers):
+            condition, done = watcher
+            if not done.done() and condition(self):
+                done.set_result(now)
+                self._watchers.remove(watcher)
+        if message_id is not None and message_id % 20 == 0:
+            await self.sio.emit("ack", {"client_id": self.client_id, "next_message_id": message_id + 1})
+
+    def _on_disconnect(self, *args: object) -> None:
+        self.disconnected = True
+
+    def find(self, condition: Callable[[Element], bool]) -> str:
+        return next(i for i, element in self.elements.items() if condition(element))
+
+    def has_text(self, text: str) -> bool:
+        return any(e.get("text") == text or e.get("props", {}).get("label") == text for e in self.elements.values())
+
+    def watch(self, condition: Callable[[Tab], bool]) -> asyncio.Future[float]:
+        """A future set to the moment an update makes `condition` true."""
+        done: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        if condition(self):
+            done.set_result(time.perf_counter())
+        else:
+            self._watchers.append((condition, done))
+        return done
+
+    async def emit(self, element_id: str, event_type: str, arg: Any) -> None:
+        """What the browser sends for one DOM event: one message per listener of that event type."""
+        for listener in [e["listener_id"] for e in self.elements[element_id]["events"] if e["type"] == event_type]:
+            await self.sio.emit("event", {"id": int(element_id), "client_id": self.client_id,
+                                          "listener_id": listener, "args": [None if arg is None else json.dumps(arg)]})
+
+    def _labelled(self, label: str, tag: str) -> str:
+        return self.find(lambda e: e.get("tag") == tag and e.get("props", {}).get("label") == label)
+
+    async def choose(self, label: str, option_label: str) -> None:
+        """A select labelled `label`: pick the option shown as `option_label`."""
+        element_id = self._labelled(label, "nicegui-select")
+        index = next(o["value"] for o in self.elements[element_id]["props"]["options"] if o["label"] == option_label)
+        await self.emit(element_id, "update:modelValue", {"value": index})
+
+    async def pick(self, option_label: str) -> None:
+        """Radio buttons or a toggle: the option shown as `option_label` (the event carries its index)."""
+        def offers(e: Element) -> bool:
+            options = e.get("props", {}).get("options")
+            return e.get("tag") in ("q-option-group", "q-btn-toggle") and isinstance(options, list) and \
+                any(o.get("label") == option_label for o in options)
+        element_id = self.find(offers)
+        index = next(o["value"] for o in self.elements[element_id]["props"]["options"] if o["label"] == option_label)
+        await self.emit(element_id, "update:modelValue", index)
+
+    async def type(self, label: str, text: str) -> None:
+        await self.emit(self._labelled(label, "nicegui-input"), "update:value", text)
+
+    async def click(self, label: str) -> None:
+        await self.emit(self._labelled(label, "q-btn"), "click", None)
+
+    async def close(self) -> None:
+        try:
+            await self.sio.disconnect()
+        except Exception:  # already gone
+            pass
+
+
+# --- The server under test -----------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def prepare(folder: Path, scenario: str) -> str:
+    """One démarche on disk before the server starts: phase 1 open, or a restitution with 20 pistes."""
+    service = SessionService(TinyDBSessionStore(folder))
+    code = (await service.create_session(territory="CC de la Salle des fêtes", communes=COMMUNES,
+                                         themes=THEMES)).code
+    if scenario == "vote":
+        axes = [await service.apply(code, AddAxis(f"Axe {i}")) for i in range(1, 5)]
+        for i in range(PISTES):
+            await service.apply(code, AddAxisLine(axes[i % 4].id, "pistes", f"Piste numéro {i + 1}"))
+        await service.apply(code, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.OPEN))
+    else:
+        await service.apply(code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
+    service.close()
+    return code
+
+
+@dataclass
+class Server:
+    folder: Path
+    port: int
+
+    def start(self) -> None:
+        # Not a test server: NiceGUI switches to its test mode when it sees pytest's variables.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI_"))}
+        env["ATELIER_FACILITATOR_TOKEN"] = TOKEN
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "atelier", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--data-dir", str(self.folder), "--public-url", f"http://127.0.0.1:{self.port}"],
+            env=env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "wb"))
+        self.ps = psutil.Process(self.process.pid)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        log = (self.folder / "server.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+        raise RuntimeError(f"the server did not start:\n{log}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+class Probe:
+    """Polls /healthz every 100 ms: the longest answer is the longest event-loop stall seen."""
+
+    def __init__(self, base: str, server: Server) -> None:
+        self.base, self.server = base, server
+        self.longest = 0.0
+        self.peak_rss = 0
+        self._stop = asyncio.Event()
+
+    async def run(self) -> None:
+        async with httpx.AsyncClient(timeout=60) as http:
+            for _ in range(100_000):  # bounded: 10,000 s at most
+                if self._stop.is_set():
+                    return
+                started = time.perf_counter()
+                await http.get(self.base + "/healthz")
+                self.longest = max(self.longest, time.perf_counter() - started)
+                self.peak_rss = max(self.peak_rss, self.server.ps.memory_info().rss)
+                await asyncio.sleep(0.1)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+# --- Scenarios -----------------------------------------------------------------------------------
+def joined(tab: Tab) -> bool:
+    prefix = texts.PHONE_YOU.split("{")[0]
+    return any(str(e.get("text", "")).startswith(prefix) for e in tab.elements.values())
+
+
+async def join_all(base: str, code: str, n: int, http: httpx.AsyncClient) -> tuple[list[Tab], list[float]]:
+    phones = [Tab(base, f"/j/{code}") for _ in range(n)]
+    gate = asyncio.Semaphore(50)  # as many opening at once as a hall's Wi-Fi lets through
+
+    async def one(i: int, tab: Tab) -> float:
+        async with gate:
+            started = time.perf_counter()
+            await tab.open(http)
+            await tab.pick(texts.ROLE_LABELS[_role()])
+            await tab.choose(texts.PHONE_COMMUNE, COMMUNES[i % len(COMMUNES)])
+            done = tab.watch(joined)
+            await tab.click(texts.PHONE_START)
+            return await asyncio.wait_for(done, 120) - started
+
+    times = await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
+    return phones, list(times)
+
+
+def _role() -> Any:
+    from atelier.domain.model import Role
+    return Role.ELU
+
+
+async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[float], list[float]]:
+    """Tap → the text on the projection, and → the console (which lists every post: the wall shows
+    only the busiest themes, so a post may never reach it)."""
+    async def one(i: int, tab: Tab) -> tuple[float | None, float | None]:
+        await asyncio.sleep(10 * i / len(phones))  # every phone once within 10 s
+        text = f"Difficulté numéro {i} de la salle"
+        await tab.type(texts.PHONE_TEXT_LABEL["difficulte"], text)
+        await tab.choose(texts.PHONE_THEME, THEMES[i % len(THEMES)])
+        await tab.pick(texts.RISK_LABELS[_risk()])
+        await asyncio.sleep(0.05)  # the field changes reach the server before the tap, as a person's would
+        on_wall = projection.watch(lambda p, t=text: p.has_text(t))
+        listed = console.watch(lambda c, t=text: c.has_text(t))
+        started = time.perf_counter()
+        await tab.click(texts.PHONE_SEND)
+        try:
+            at_console: float | None = await asyncio.wait_for(listed, 60) - started
+        except TimeoutError:
+            at_console = None
+        try:
+            at_wall: float | None = await asyncio.wait_for(on_wall, 1) - started
+        except TimeoutError:
+            at_wall = None
+        return at_wall, at_console
+
+    results = await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
+    return [w for w, _ in results if w is not None], [c for _, c in results if c is not None]
+
+
+def _risk() -> Any:
+    from atelier.domain.model import Risk
+    return Risk.HIGH
+
+
+def ballot_shown(tab: Tab) -> bool:
+    """The first piste is on the ballot: as a label (a ballot of elements) or in the ballot's data."""
+    first = "Piste numéro 1"
+    return any(e.get("text") == first or first in str(e.get("props", {}).get("sections", ""))
+               for e in tab.elements.values())
+
+
+async def open_vote(phones: list[Tab], console: Tab) -> list[float]:
+    shown = [tab.watch(ballot_shown) for tab in phones]
+    started = time.perf_counter()
+    await console.click(texts.CONSOLE_OPEN_VOTE)
+    results = await asyncio.gather(*[asyncio.wait_for(s, 120) for s in shown], return_exceptions=True)
+    return [r - started for r in results if isinstance(r, float)]
+
+
+# --- One run -------------------------------------------------------------------------------------
+def summary(latencies: list[float], expected: int) -> dict[str, Any]:
+    ms = sorted(x * 1000 for x in latencies)
+    if not ms:
+        return {"delivered": 0, "expected": expected}
+    def pct(p: float) -> float:
+        return ms[min(len(ms) - 1, round(p * (len(ms) - 1)))]
+    return {"delivered": len(ms), "expected": expected, "p50_ms": round(pct(0.5)), "p95_ms": round(pct(0.95)),
+            "p99_ms": round(pct(0.99)), "max_ms": round(ms[-1]), "mean_ms": round(statistics.mean(ms))}
+
+
+async def run(n: int, scenario: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        code = await prepare(folder, scenario)
+        server = Server(folder, free_port())
+        server.start()
+        base = f"http://127.0.0.1:{server.port}"
+        probe = Probe(base, server)
+        probe_task = asyncio.create_task(probe.run())
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        try:
+            async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+                projection = Tab(base, f"/p/{code}")
+                await projection.open(http)
+                console = Tab(base, f"/f/{code}?token={TOKEN}")
+                await console.open(http)
+                rss_before = server.ps.memory_info().rss
+                cpu_before = server.ps.cpu_times()
+                wall_before = time.perf_counter()
+                phones, join_times = await join_all(base, code, n, http)
+                result: dict[str, Any] = {"phones": n, "scenario": scenario, "join": summary(join_times, n),
+                                          "join_all_s": round(time.perf_counter() - wall_before, 1)}
+                rss_joined = server.ps.memory_info().rss
+                if scenario == "burst":
+                    on_wall, at_console = await burst(phones, projection, console)
+                    result["burst"] = summary(on_wall, n)
+                    result["burst_console"] = summary(at_console, n)
+                elif scenario == "vote":
+                    result["vote_shown"] = summary(await open_vote(phones, console), n)
+                await asyncio.sleep(1)
+                cpu = server.ps.cpu_times()
+                busy = (cpu.user + cpu.system) - (cpu_before.user + cpu_before.system)
+                result.update({
+                    "disconnects": sum(t.disconnected for t in [*phones, projection, console]),
+                    "longest_stall_ms": round(probe.longest * 1000),
+                    "server_cpu_percent": round(100 * busy / (time.perf_counter() - wall_before)),
+                    "peak_rss_mb": round(max(probe.peak_rss, server.ps.memory_info().rss) / 2**20),
+                    "rss_per_phone_mb": round((server.ps.memory_info().rss - rss_before) / 2**20 / n, 2),
+                    "rss_per_phone_joined_mb": round((rss_joined - rss_before) / 2**20 / n, 2),
+                })
+                await asyncio.gather(*[t.close() for t in [*phones, projection, console]])
+        finally:
+            probe.stop()
+            await probe_task
+            server.stop()
+        return result
+
+
+def print_row(r: dict[str, Any]) -> None:
+    main = r.get("burst_console") or r.get("vote_shown") or r["join"]
+    print(f"{r['scenario']:>6} {r['phones']:>6} {r['join_all_s']:>8}"
+          f" {main.get('delivered', 0):>5}/{main['expected']:<5}"
+          f" {main.get('p50_ms', '-'):>6} {main.get('p95_ms', '-'):>6} {main.get('max_ms', '-'):>7}"
+          f" {r['disconnects']:>5} {r['longest_stall_ms']:>7} {r['server_cpu_percent']:>5}"
+          f" {r['peak_rss_mb']:>6} {r['rss_per_phone_mb']:>7}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, nargs="+", default=[50, 150, 300, 600, 1000])
+    parser.add_argument("--scenarios", nargs="+", default=["join", "burst", "vote"],
+                        choices=["join", "burst", "vote"])
+    args = parser.parse_args()
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the simulated phones need one socket each
+    print(f"{'scen.':>6} {'phones':>6} {'join s':>8} {'deliv.':>11} {'p50':>6} {'p95':>6} {'max ms':>7}"
+          f" {'drops':>5} {'stall':>7} {'cpu%':>5} {'rssMB':>6} {'MB/ph':>7}")
+    results = []
+    for scenario in args.scenarios:
+        for n in args.phones:
+            result = asyncio.run(run(n, scenario))
+            results.append(result)
+            print_row(result)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"load-{datetime.now(UTC):%Y%m%d-%H%M%S}.json"
+    out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+                               "results": results}, indent=2), encoding="utf-8")
+    print(f"→ {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""A small hall through the real protocol (benchmarks/load.py with 30 phones): everything is
+delivered and no phone is dropped, in every scenario. The figures are printed by the benchmark,
+never asserted here."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.load import run
+
+PHONES = 30
+
+
+@pytest.mark.parametrize("scenario", ["join", "burst", "vote"])
+async def test_thirty_phones_get_everything_and_none_is_dropped(scenario: str) -> None:
+    result = await run(PHONES, scenario)
+    assert result["join"]["delivered"] == PHONES, "every phone got in"
+    if scenario == "burst":
+        assert result["burst_console"]["delivered"] == PHONES, "every post reached the console"
+        assert result["burst"]["delivered"] > 0, "posts reach the projection's wall"
+    if scenario == "vote":
+        assert result["vote_shown"]["delivered"] == PHONES, "every phone shows its ballot"
+    assert result["disconnects"] == 0
