@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
 from nicegui import ui
 
-from atelier import texts
+from atelier import gc_watch, texts
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.live import LiveHub
@@ -28,9 +28,10 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish)
     atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
 
-    @nicegui_app.get("/healthz")
-    def healthz() -> PlainTextResponse:
-        return PlainTextResponse("ok")
+    @nicegui_app.get("/healthz", response_model=None)
+    def healthz(details: bool = False) -> PlainTextResponse | JSONResponse:
+        """« ok » while the server answers; `?details=1` adds the longest garbage-collection pause."""
+        return JSONResponse({"status": "ok", **gc_watch.WATCH.report()}) if details else PlainTextResponse("ok")
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
@@ -42,6 +43,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
 
 
 def run(config: AppConfig, *, host: str, port: int) -> None:
+    nicegui_app.on_startup(gc_watch.tune_after_start_up)
     ui.run(
         host=host,
         port=port,

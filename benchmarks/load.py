@@ -14,7 +14,8 @@ Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes fo
 - burst: every phone posts one difficulté within 10 s; latency = tap → the text on the projection;
 - vote: the console opens a vote on the 20 pistes; latency = tap → each phone shows its ballot.
 Measures: latency p50/p95/p99/max, delivered count, disconnects, the longest event-loop stall (a
-/healthz poll every 100 ms), server CPU and peak RSS, RSS per phone. Prints a table and writes JSON
+/healthz poll every 100 ms; during the joins, and during the scenario itself), server CPU and peak
+RSS, RSS per phone. Prints a table and writes JSON
 under benchmarks/results/.
 """
 
@@ -354,6 +355,7 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 result: dict[str, Any] = {"phones": n, "scenario": scenario, "join": summary(join_times, n),
                                           "join_all_s": round(time.perf_counter() - wall_before, 1)}
                 rss_joined = server.ps.memory_info().rss
+                stall_join, probe.longest = probe.longest, 0.0  # the scenario's own stall from here on
                 if scenario == "burst":
                     on_wall, at_console = await burst(phones, projection, console)
                     result["burst"] = summary(on_wall, n)
@@ -361,11 +363,14 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 elif scenario == "vote":
                     result["vote_shown"] = summary(await open_vote(phones, console), n)
                 await asyncio.sleep(1)
+                gc_report = (await http.get(base + "/healthz", params={"details": "1"})).json()
                 cpu = server.ps.cpu_times()
                 busy = (cpu.user + cpu.system) - (cpu_before.user + cpu_before.system)
                 result.update({
                     "disconnects": sum(t.disconnected for t in [*phones, projection, console]),
                     "longest_stall_ms": round(probe.longest * 1000),
+                    "longest_stall_join_ms": round(stall_join * 1000),
+                    "gc_longest_pause_ms": gc_report["gc_longest_pause_ms"],
                     "server_cpu_percent": round(100 * busy / (time.perf_counter() - wall_before)),
                     "peak_rss_mb": round(max(probe.peak_rss, server.ps.memory_info().rss) / 2**20),
                     "rss_per_phone_mb": round((server.ps.memory_info().rss - rss_before) / 2**20 / n, 2),
@@ -381,11 +386,12 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
 
 def print_row(r: dict[str, Any]) -> None:
     main = r.get("burst_console") or r.get("vote_shown") or r["join"]
+    stall = r["longest_stall_join_ms"] if r["scenario"] == "join" else r["longest_stall_ms"]
     print(f"{r['scenario']:>6} {r['phones']:>6} {r['join_all_s']:>8}"
           f" {main.get('delivered', 0):>5}/{main['expected']:<5}"
           f" {main.get('p50_ms', '-'):>6} {main.get('p95_ms', '-'):>6} {main.get('max_ms', '-'):>7}"
-          f" {r['disconnects']:>5} {r['longest_stall_ms']:>7} {r['server_cpu_percent']:>5}"
-          f" {r['peak_rss_mb']:>6} {r['rss_per_phone_mb']:>7}", flush=True)
+          f" {r['disconnects']:>5} {stall:>7} {r['server_cpu_percent']:>5}"
+          f" {r['peak_rss_mb']:>6} {r['rss_per_phone_mb']:>7} {r['gc_longest_pause_ms']:>6}", flush=True)
 
 
 def main() -> None:
@@ -397,7 +403,7 @@ def main() -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the simulated phones need one socket each
     print(f"{'scen.':>6} {'phones':>6} {'join s':>8} {'deliv.':>11} {'p50':>6} {'p95':>6} {'max ms':>7}"
-          f" {'drops':>5} {'stall':>7} {'cpu%':>5} {'rssMB':>6} {'MB/ph':>7}")
+          f" {'drops':>5} {'stall':>7} {'cpu%':>5} {'rssMB':>6} {'MB/ph':>7} {'gc ms':>6}")
     results = []
     for scenario in args.scenarios:
         for n in args.phones:

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 COMPACT_EVERY = 1000
+ANNOUNCE_SLICE = 10  # events published before the loop serves sockets again
 
 
 @dataclass
@@ -103,9 +104,11 @@ class GroupCommitter:
                 queue.durable = batch[-1].entry["v"]
                 queue.since_snapshot += len(batch)
                 self.writes += 1
-                for pending in batch:
+                for index, pending in enumerate(batch, start=1):
                     self._announce(pending.event)
                     pending.done.set_result(None)
+                    if index % ANNOUNCE_SLICE == 0:
+                        await asyncio.sleep(0)  # a burst's events in slices: sockets are served in between
                 if not queue.pending and queue.since_snapshot >= self.compact_every:
                     await self._compact(code, queue)
         finally:

@@ -65,3 +65,20 @@ async def test_creation_without_communes_is_refused_in_french(data_dir, user: Us
     await tap(user, "create")
     await user.should_see("Indiquez au moins une commune (une par ligne).")
     assert running().service.list_sessions() == []
+
+
+async def test_healthz_details_report_garbage_collection_pauses(data_dir, user: User) -> None:
+    import gc
+
+    from atelier import gc_watch
+
+    if gc_watch.WATCH not in gc.callbacks:
+        gc.callbacks.append(gc_watch.WATCH)
+    try:
+        gc.collect()
+        response = await user.http_client.get("/healthz", params={"details": "1"})
+    finally:
+        gc.callbacks.remove(gc_watch.WATCH)
+    report = response.json()
+    assert report["status"] == "ok" and report["gc_collections"][2] >= 1
+    assert report["gc_longest_pause_ms"] >= 0
