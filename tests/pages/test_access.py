@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 from nicegui.testing import User
 
+from atelier import gc_watch
 from tests.conftest import TOKEN
 from tests.pages.conftest import running, set_value, tap
 
@@ -68,10 +71,6 @@ async def test_creation_without_communes_is_refused_in_french(data_dir, user: Us
 
 
 async def test_healthz_details_report_garbage_collection_pauses(data_dir, user: User) -> None:
-    import gc
-
-    from atelier import gc_watch
-
     if gc_watch.WATCH not in gc.callbacks:
         gc.callbacks.append(gc_watch.WATCH)
     try:
