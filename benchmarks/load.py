@@ -12,7 +12,8 @@ count and time, and the server is stopped at the end.
 Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes for vote):
 - join: every phone opens /j/CODE and introduces itself (role, commune, « Commencer »);
 - burst: every phone posts one difficulté within 10 s; latency = tap → the text on the projection;
-- vote: the console opens a vote on the 20 pistes; latency = tap → each phone shows its ballot.
+- vote: the console opens a vote on the 20 pistes; latency = tap → each phone shows its ballot; then
+  every phone gives a point within 10 s: latency = tap → the projection's bar counts it.
 Measures: latency p50/p95/p99/max, delivered count, disconnects, the longest event-loop stall (a
 /healthz poll every 100 ms; during the joins, and during the scenario itself), server CPU and peak
 RSS, RSS per phone. Prints a table and writes JSON
@@ -72,6 +73,7 @@ class Tab:
     elements: dict[str, Element] = field(default_factory=dict)
     disconnected: bool = False
     _watchers: list[tuple[Callable[[Tab], bool], asyncio.Future[float]]] = field(default_factory=list)
+    listeners: list[Callable[[Tab, float], None]] = field(default_factory=list)  # called after every update
 
     async def open(self, http: httpx.AsyncClient) -> None:
         # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
@@ -101,6 +103,8 @@ class Tab:
             else:
                 self.elements[element_id] = element
         now = time.perf_counter()
+        for listener in self.listeners:
+            listener(self, now)
         for watcher in list(self._watchers):
             condition, done = watcher
             if not done.done() and condition(self):
@@ -313,6 +317,56 @@ def ballot_shown(tab: Tab) -> bool:
                for e in tab.elements.values())
 
 
+def bar_totals(tab: Tab) -> dict[str, int]:
+    """The live bars of the projection: item text → its total (the bar's `--points`)."""
+    totals = {}
+    for element in tab.elements.values():
+        points = (element.get("style") or {}).get("--points")
+        if points is None or "bar" not in (element.get("class") or []):
+            continue
+        for child in element.get("children", []):
+            text = tab.elements.get(str(child), {}).get("text")
+            if text:
+                totals[text] = int(float(points))
+    return totals
+
+
+async def vote_taps(phones: list[Tab], projection: Tab) -> list[float]:
+    """Every phone gives one point within 10 s; latency = tap → the projection's bar counts it.
+
+    Phone i taps piste i % 20; the k-th tap on a piste is counted once its bar shows k points.
+    """
+    waiting: dict[str, list[tuple[int, float, asyncio.Future[float]]]] = {}
+
+    def on_update(tab: Tab, now: float) -> None:
+        for text, total in bar_totals(tab).items():
+            for needed, _, done in waiting.get(text, []):
+                if total >= needed and not done.done():
+                    done.set_result(now)
+
+    projection.listeners.append(on_update)
+    taps: list[tuple[float, asyncio.Future[float]]] = []
+    loop = asyncio.get_running_loop()
+
+    async def one(i: int, tab: Tab) -> None:
+        await asyncio.sleep(10 * i / len(phones))
+        items_id = tab.find(lambda e: bool(e.get("props", {}).get("sections")))
+        items = [item for section in tab.elements[items_id]["props"]["sections"] for item in section["items"]]
+        item = items[i % len(items)]
+        queue = waiting.setdefault(item["text"], [])
+        done: asyncio.Future[float] = loop.create_future()
+        started = time.perf_counter()
+        queue.append((len(queue) + 1, started, done))
+        taps.append((started, done))
+        await tab.sio.emit("event", {"id": int(items_id), "client_id": tab.client_id, "listener_id": next(
+            e["listener_id"] for e in tab.elements[items_id]["events"] if e["type"] == "points"),
+            "args": [json.dumps({"item": item["id"], "points": 1})]})
+
+    await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
+    results = await asyncio.gather(*[asyncio.wait_for(done, 30) for _, done in taps], return_exceptions=True)
+    return [r - started for (started, _), r in zip(taps, results, strict=True) if isinstance(r, float)]
+
+
 async def open_vote(phones: list[Tab], console: Tab) -> list[float]:
     shown = [tab.watch(ballot_shown) for tab in phones]
     started = time.perf_counter()
@@ -362,6 +416,7 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                     result["burst_console"] = summary(at_console, n)
                 elif scenario == "vote":
                     result["vote_shown"] = summary(await open_vote(phones, console), n)
+                    result["vote_taps"] = summary(await vote_taps(phones, projection), n)
                 await asyncio.sleep(1)
                 gc_report = (await http.get(base + "/healthz", params={"details": "1"})).json()
                 cpu = server.ps.cpu_times()

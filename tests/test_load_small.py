@@ -20,4 +20,5 @@ async def test_thirty_phones_get_everything_and_none_is_dropped(scenario: str) -
         assert result["burst"]["delivered"] > 0, "posts reach the projection's wall"
     if scenario == "vote":
         assert result["vote_shown"]["delivered"] == PHONES, "every phone shows its ballot"
+        assert result["vote_taps"]["delivered"] == PHONES, "every point given reaches the projection's bars"
     assert result["disconnects"] == 0
