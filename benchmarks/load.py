@@ -12,8 +12,9 @@ count and time, and the server is stopped at the end.
 Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes for vote):
 - join: every phone opens /j/CODE and introduces itself (role, commune, « Commencer »);
 - burst: every phone posts one difficulté within 10 s; latency = tap → the text on the projection;
-- vote: the console opens a vote on the 20 pistes; latency = tap → each phone shows its ballot; then
-  every phone gives a point within 10 s: latency = tap → the projection's bar counts it.
+- vote: the console presents the first axe (tap → each phone shows it); opens a vote on the 20
+  pistes (tap → each phone shows its ballot); every phone gives a point within 10 s (tap → the
+  projection's bar counts it); the console closes the vote (tap → every phone is frozen).
 Measures: latency p50/p95/p99/max, delivered count, disconnects, the longest event-loop stall (a
 /healthz poll every 100 ms; during the joins, and during the scenario itself), server CPU and peak
 RSS, RSS per phone. Prints a table and writes JSON
@@ -367,6 +368,24 @@ async def vote_taps(phones: list[Tab], projection: Tab) -> list[float]:
     return [r - started for (started, _), r in zip(taps, results, strict=True) if isinstance(r, float)]
 
 
+async def everyone_sees(phones: list[Tab], console: Tab, button: str, condition: Callable[[Tab], bool]) -> list[float]:
+    """The console taps `button`; latency = until each phone's page meets `condition`."""
+    seen = [tab.watch(condition) for tab in phones]
+    started = time.perf_counter()
+    await console.click(button)
+    results = await asyncio.gather(*[asyncio.wait_for(s, 120) for s in seen], return_exceptions=True)
+    return [r - started for r in results if isinstance(r, float)]
+
+
+def axis_presented(tab: Tab) -> bool:
+    prefix = texts.PHONE_AXIS_TITLE.split("{")[0]
+    return any(str(e.get("text", "")).startswith(prefix) for e in tab.elements.values())
+
+
+def ballot_frozen(tab: Tab) -> bool:
+    return any(e.get("props", {}).get("sections") and e["props"].get("frozen") for e in tab.elements.values())
+
+
 async def open_vote(phones: list[Tab], console: Tab) -> list[float]:
     shown = [tab.watch(ballot_shown) for tab in phones]
     started = time.perf_counter()
@@ -415,8 +434,12 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                     result["burst"] = summary(on_wall, n)
                     result["burst_console"] = summary(at_console, n)
                 elif scenario == "vote":
+                    result["present"] = summary(await everyone_sees(phones, console, texts.CONSOLE_NEXT_AXIS,
+                                                                    axis_presented), n)
                     result["vote_shown"] = summary(await open_vote(phones, console), n)
                     result["vote_taps"] = summary(await vote_taps(phones, projection), n)
+                    result["close"] = summary(await everyone_sees(phones, console, texts.CONSOLE_CLOSE_VOTE,
+                                                                  ballot_frozen), n)
                 await asyncio.sleep(1)
                 gc_report = (await http.get(base + "/healthz", params={"details": "1"})).json()
                 cpu = server.ps.cpu_times()

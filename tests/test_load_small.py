@@ -21,4 +21,6 @@ async def test_thirty_phones_get_everything_and_none_is_dropped(scenario: str) -
     if scenario == "vote":
         assert result["vote_shown"]["delivered"] == PHONES, "every phone shows its ballot"
         assert result["vote_taps"]["delivered"] == PHONES, "every point given reaches the projection's bars"
+        assert result["present"]["delivered"] == PHONES, "every phone shows the presented axe"
+        assert result["close"]["delivered"] == PHONES, "every phone is frozen once the vote closes"
     assert result["disconnects"] == 0
