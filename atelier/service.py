@@ -94,8 +94,12 @@ class SessionService:
         session = self.get(code)
         now = self.clock()
         result = perform(session, change, now)
-        event = change.announce(session, result)  # built now: it describes this change, not a later one
-        entry = {"v": session.version, "at": now.isoformat(), "change": change.record()}
+        try:
+            event = change.announce(session, result)  # built now: it describes this change, not a later one
+            entry = {"v": session.version, "at": now.isoformat(), "change": change.record()}
+        except Exception:
+            await self._restore(session.code)  # a bug must not leave a change in memory that no journal holds
+            raise
         try:
             await self.committer.commit(session.code, entry, event)
         except StorageError as error:

@@ -49,7 +49,7 @@ import socketio
 
 from atelier import texts
 from atelier.domain.changes import AddAxis, AddAxisLine, SetPhaseStatus
-from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.model import PhaseKey, PhaseStatus, Risk, Role
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 
@@ -263,7 +263,7 @@ async def join_all(base: str, code: str, n: int, http: httpx.AsyncClient) -> tup
         async with gate:
             started = time.perf_counter()
             await tab.open(http)
-            await tab.pick(texts.ROLE_LABELS[_role()])
+            await tab.pick(texts.ROLE_LABELS[Role.ELU])
             await tab.choose(texts.PHONE_COMMUNE, COMMUNES[i % len(COMMUNES)])
             done = tab.watch(joined)
             await tab.click(texts.PHONE_START)
@@ -271,11 +271,6 @@ async def join_all(base: str, code: str, n: int, http: httpx.AsyncClient) -> tup
 
     times = await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
     return phones, list(times)
-
-
-def _role() -> Any:
-    from atelier.domain.model import Role
-    return Role.ELU
 
 
 async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[float], list[float]]:
@@ -286,7 +281,7 @@ async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[
         text = f"Difficulté numéro {i} de la salle"
         await tab.type(texts.PHONE_TEXT_LABEL["difficulte"], text)
         await tab.choose(texts.PHONE_THEME, THEMES[i % len(THEMES)])
-        await tab.pick(texts.RISK_LABELS[_risk()])
+        await tab.pick(texts.RISK_LABELS[Risk.HIGH])
         await asyncio.sleep(0.05)  # the field changes reach the server before the tap, as a person's would
         on_wall = projection.watch(lambda p, t=text: p.has_text(t))
         listed = console.watch(lambda c, t=text: c.has_text(t))
@@ -304,11 +299,6 @@ async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[
 
     results = await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
     return [w for w, _ in results if w is not None], [c for _, c in results if c is not None]
-
-
-def _risk() -> Any:
-    from atelier.domain.model import Risk
-    return Risk.HIGH
 
 
 def ballot_shown(tab: Tab) -> bool:

@@ -4,6 +4,7 @@ the room was told — and each change's event is its own value, numbered in orde
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -11,11 +12,12 @@ import pytest
 
 from atelier.domain import changes as ch
 from atelier.domain import records
-from atelier.domain.axes import Target, TargetKind
+from atelier.domain.axes import Axis, Target, TargetKind
 from atelier.domain.changes import Change
 from atelier.domain.errors import DomainError
 from atelier.domain.events import ContributionChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.session import Session
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 from tests.conftest import COMMUNES, THEMES, Clock, durable
@@ -154,3 +156,25 @@ def test_a_power_cut_during_a_burst_loses_no_acknowledged_post_and_invents_none(
     assert acknowledged > 0, "the writer was killed before any post was answered"
     assert (missing, unexpected) == (0, 0)
     assert found >= acknowledged
+
+
+@dataclass(frozen=True)
+class BrokenAnnouncement(ch.AddAxis):
+    """A change whose rule succeeds but whose announcement fails (a programming error)."""
+
+    name = "test_broken_announcement"
+
+    def announce(self, session: Session, result: Axis) -> None:
+        raise RuntimeError("announce failed")
+
+
+async def test_a_change_that_cannot_be_announced_leaves_nothing_in_memory(tmp_path: Path, clock: Clock) -> None:
+    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    code = (await service.create_session(territory="CC du Val", communes=COMMUNES, themes=THEMES)).code
+    before = records.session_record(service.get(code))
+    with pytest.raises(RuntimeError):
+        await service.apply(code, BrokenAnnouncement("Se déplacer"))
+    assert records.session_record(service.get(code)) == before
+    await service.apply(code, ch.AddAxis("Se soigner"))
+    service.close()
+    assert [a.title for a in SessionService(TinyDBSessionStore(tmp_path)).get(code).axes.axes] == ["Se soigner"]
