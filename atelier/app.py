@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
-from nicegui import ui
+from nicegui import background_tasks, ui
 
-from atelier import gc_watch, texts
+from atelier import element_cost, gc_watch, loop_watch, texts
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.live import LiveHub
-from atelier.pages import facilitator, participant, projection
+from atelier.pages import facilitator, frame, participant, projection
 from atelier.presets import load_presets
 from atelier.service import SessionService
 from atelier.store import SessionStore, open_store
@@ -24,18 +24,22 @@ POSITIVE_COLOR = "#15803d"
 
 def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     """Create the service and register every route. Call once before `ui.run`."""
+    element_cost.install()
     hub = LiveHub()
     service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish)
     atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
 
     @nicegui_app.get("/healthz", response_model=None)
     def healthz(details: bool = False) -> PlainTextResponse | JSONResponse:
-        """« ok » while the server answers; `?details=1` adds the longest garbage-collection pause."""
-        return JSONResponse({"status": "ok", **gc_watch.WATCH.report()}) if details else PlainTextResponse("ok")
+        """« ok » while the server answers; `?details=1` adds garbage-collection pauses and loop stalls."""
+        if not details:
+            return PlainTextResponse("ok")
+        return JSONResponse({"status": "ok", **gc_watch.WATCH.report(), **loop_watch.WATCH.report()})
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
     nicegui_app.on_shutdown(service.close)
+    frame.serve_static_files()
     facilitator.register(atelier)
     projection.register(atelier)
     participant.register(atelier, reconnect_timeout=PHONE_RECONNECT_TIMEOUT)
@@ -44,6 +48,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
 
 def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
+    nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     ui.run(
         host=host,
         port=port,

@@ -13,6 +13,8 @@ produce (contributions, points, comments) goes to `wall` and to the author's own
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -59,24 +61,61 @@ def author(code: str, participant_id: str) -> Channel:
     return ("author", code, participant_id)
 
 
+# Pages served between two yields to the event loop. A room-wide change (a vote opened, an axe
+# presented) reaches hundreds of phones; served in one go, it froze everything else for as long.
+SHARD_SIZE = 50
+
+
 class LiveHub:
+    """Each channel's pages, in shards of at most SHARD_SIZE; an event reaches one shard at a time.
+
+    The first shard is served at once; the rest are queued, and served one per turn of the event
+    loop. Every event queued after it waits behind it, so each page hears events in order.
+    """
+
     def __init__(self) -> None:
-        self._events: dict[Channel, Event[DomainEvent]] = {}
+        self._shards: dict[Channel, list[Event[DomainEvent]]] = {}
+        self._backlog: deque[tuple[DomainEvent, Event[DomainEvent]]] = deque()
+        self._draining: asyncio.Task[None] | None = None
 
     def subscribe(self, channel: Channel, handler: Callable[[Any], Any]) -> None:
         """Call from a page builder: the subscription lives as long as the page's client."""
-        self._events.setdefault(channel, Event()).subscribe(handler)
-
+        shards = self._shards.setdefault(channel, [])
+        shards[:] = [shard for shard in shards if shard.callbacks]  # the pages of these have gone
+        if not shards or len(shards[-1].callbacks) >= SHARD_SIZE:
+            shards.append(Event())
+        shards[-1].subscribe(handler)
 
     def publish(self, event: DomainEvent) -> None:
-        for channel in channels_for(event):
-            target = self._events.get(channel)
-            if target is None:
-                continue
-            if not target.callbacks:
-                del self._events[channel]  # the last page of this channel has gone
-                continue
-            target.emit(event)
+        targets = [shard for channel in channels_for(event) for shard in self._listening(channel)]
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop to yield to (a command, a test): serve everyone now
+            for shard in targets:
+                shard.emit(event)
+            return
+        if targets and not self._backlog:
+            targets.pop(0).emit(event)
+        self._backlog.extend((event, shard) for shard in targets)
+        if self._backlog and (self._draining is None or self._draining.done()):
+            self._draining = asyncio.create_task(self._drain())
+
+    @property
+    def pending(self) -> int:
+        """Deliveries still queued (a shard of pages each)."""
+        return len(self._backlog)
+
+    def _listening(self, channel: Channel) -> list[Event[DomainEvent]]:
+        shards = [shard for shard in self._shards.get(channel, []) if shard.callbacks]
+        if not shards:
+            self._shards.pop(channel, None)  # the last page of this channel has gone
+        return shards
+
+    async def _drain(self) -> None:
+        while self._backlog:
+            await asyncio.sleep(0)  # whatever else is ready runs before the next shard
+            event, shard = self._backlog.popleft()
+            shard.emit(event)
 
 
 def channels_for(event: DomainEvent) -> list[Channel]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from atelier import live
@@ -94,3 +96,28 @@ def test_hub_delivers_only_to_the_subscribed_channels(session) -> None:
                                  now=session.created_at)
     hub.publish(ContributionAdded("ABCDEF", 1, c))
     assert [len(v) for v in heard.values()] == [1, 1, 0, 0]
+
+
+async def test_a_room_wide_event_reaches_every_page_in_order_without_holding_the_loop(session) -> None:
+    """600 phones hear an axe presented, then the vote opened: one shard of pages per turn of the loop."""
+    hub = live.LiveHub()
+    heard: list[list[int]] = [[] for _ in range(600)]
+    for page in heard:
+        hub.subscribe(live.session("ABCDEF"), lambda event, page=page: page.append(event.version))
+    between: list[int] = []  # how many pages had heard the first event each time something else ran
+
+    async def someone_else() -> None:
+        for _ in range(50):
+            between.append(sum(1 for page in heard if page))
+            await asyncio.sleep(0)
+
+    other = asyncio.create_task(someone_else())
+    phase = session.phases[PhaseKey.ETAT_DES_LIEUX]
+    hub.publish(PhaseChanged("ABCDEF", 1, phase))
+    hub.publish(PhaseChanged("ABCDEF", 2, phase))
+    assert sum(1 for page in heard if page) == live.SHARD_SIZE  # the first shard at once
+    while hub.pending:
+        await asyncio.sleep(0)
+    await other
+    assert all(page == [1, 2] for page in heard)
+    assert any(0 < count < 600 for count in between)  # the loop ran other work mid-delivery

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -15,14 +16,23 @@ from atelier.context import Atelier
 from atelier.domain.errors import DomainError
 from atelier.domain.session import Session
 
-CSS = (Path(__file__).resolve().parent.parent / "static" / "atelier.css").read_text(encoding="utf-8")
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_ROUTE = "/atelier-static"
+_CSS_VERSION = hashlib.sha256((STATIC_DIR / "atelier.css").read_bytes()).hexdigest()[:12]
+# A file the browser keeps, not 15 KB inlined in every page: a full hall shares one laptop's Wi-Fi.
+STYLESHEET = f'<link rel="stylesheet" href="{STATIC_ROUTE}/atelier.css?v={_CSS_VERSION}">'
+
+
+def serve_static_files() -> None:
+    """Call once at start-up."""
+    app.add_static_files(STATIC_ROUTE, STATIC_DIR)
 FACILITATOR_KEY = "facilitator_token"
 
 
 @contextmanager
 def frame(audience: str) -> Iterator[ui.column]:
     """Page chrome: shared styles, then a column with the audience's class (phone, projection…)."""
-    ui.add_css(CSS)
+    ui.add_head_html(STYLESHEET)
     ui.query(".nicegui-content").classes("p-0" if audience == "projection" else "p-3")
     with ui.column().classes(f"{audience} w-full gap-3") as root:
         yield root

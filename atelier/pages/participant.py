@@ -7,6 +7,7 @@ traffic: others' contributions are loaded on demand, a page at a time.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 from nicegui import app, ui
@@ -27,14 +28,20 @@ PARTICIPANT_KEY = "participant_id"
 
 
 def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
+    # When the QR code goes up, dozens of phones ask for their page at once, and each page is built
+    # in one go. Built one at a time, the projection and the phones already in get their turn
+    # between two builds, instead of waiting behind all of them.
+    one_build_at_a_time = asyncio.Semaphore(1)
+
     @ui.page("/j/{code}", title=texts.APP_NAME, reconnect_timeout=reconnect_timeout)
-    def join_page(code: str) -> None:
-        session = atelier.service.find(code)
-        if session is None:
-            not_found(code)
-            return
-        ui.page_title(f"{texts.APP_NAME} — {session.territory}")
-        PhonePage(atelier, session, device_participant_id())
+    async def join_page(code: str) -> None:
+        async with one_build_at_a_time:
+            session = atelier.service.find(code)
+            if session is None:
+                not_found(code)
+                return
+            ui.page_title(f"{texts.APP_NAME} — {session.territory}")
+            PhonePage(atelier, session, device_participant_id())
 
 
 def device_participant_id() -> str:

@@ -17,7 +17,7 @@ from atelier.domain.model import Contribution, ContributionKind, Participant, Ph
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
 from atelier.pages.frame import attempt
-from atelier.pages.widgets import heading
+from atelier.pages.widgets import heading, select
 
 WHOLE_TERRITORY_OPTION = "*"  # a select needs a non-empty key; the domain stores "no commune"
 DRAFT_KEY = "atelier-draft-{code}"  # localStorage key of the unsent text, one per démarche
@@ -60,8 +60,7 @@ class ProfileForm:
             ui.label(texts.PHONE_ROLE)
             self.role = ui.radio({r.value: texts.ROLE_LABELS[r] for r in Role},
                                  on_change=self._role_changed).mark("role")
-            self.commune = ui.select(commune_options(session), label=texts.PHONE_COMMUNE).classes("w-full") \
-                .props("outlined").mark("commune")
+            self.commune = select(commune_options(session), label=texts.PHONE_COMMUNE, marker="commune")
             self.structure = ui.input(texts.PHONE_STRUCTURE).classes("w-full") \
                 .props(f"outlined maxlength={limits.MAX_STRUCTURE}").mark("structure")
             self.name = ui.input(texts.PHONE_NAME).classes("w-full") \
@@ -99,10 +98,9 @@ class ContributionFields:
         self.kind = kind
         self.text = ui.textarea(texts.PHONE_TEXT_LABEL[kind.value]).classes("w-full") \
             .props(f"outlined autogrow counter maxlength={MAX_TEXT}").mark(f"{prefix}text")
-        self.theme = ui.select(session.themes, label=texts.PHONE_THEME).classes("w-full").props("outlined") \
-            .mark(f"{prefix}theme")
-        self.commune = ui.select(commune_options(session), label=texts.PHONE_CONTRIBUTION_COMMUNE) \
-            .classes("w-full").props("outlined").mark(f"{prefix}commune")
+        self.theme = select(session.themes, label=texts.PHONE_THEME, marker=f"{prefix}theme")
+        self.commune = select(commune_options(session), label=texts.PHONE_CONTRIBUTION_COMMUNE,
+                              marker=f"{prefix}commune")
         with ui.column().classes("w-full gap-0") as self.risk_box:
             ui.label(texts.PHONE_RISK)
             self.risk = ui.radio({r.value: texts.RISK_LABELS[r] for r in Risk}).mark(f"{prefix}risk")

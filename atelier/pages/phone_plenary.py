@@ -6,6 +6,8 @@ points and comments). Nothing from the other phones reaches it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from nicegui import ui
 
 from atelier import texts
@@ -33,15 +35,37 @@ from atelier.pages.phone_ballot import Ballot
 from atelier.pages.widgets import heading
 
 
+class AxisLines(ui.element, component="axis_lines.js"):
+    """The sections of an axe and their lines, as text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._props["sections"] = []
+
+    def show(self, sections: list[dict[str, Any]]) -> None:
+        self._props["sections"] = sections
+        self.update()
+
+    @property
+    def shown(self) -> list[str]:
+        """Every line as the browser writes it, section titles included."""
+        return [text for s in self._props["sections"] for text in (s["label"], *(f"• {line}" for line in s["lines"]))]
+
+
 class PresentedAxis:
-    """The axe the projection shows, in short, with a comment form and this participant's comments on it."""
+    """The axe the projection shows, in short, with a comment form and this participant's comments on it.
+
+    Built once; presenting another axe only sets texts (a room-wide change: one update per phone).
+    """
 
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
         self.axis_id: int | None = None
         self.mine: dict[int, ui.label] = {}
         with ui.card().classes("w-full gap-3").mark("presented-axis") as self.box:
-            self.summary = ui.column().classes("w-full gap-1")
+            self.waiting = ui.label(texts.PHONE_NO_AXIS).classes("hint").mark("no-axis")
+            self.title = heading("", 2)
+            self.lines = AxisLines().mark("axis-lines")
             with ui.column().classes("w-full gap-3") as self.form:
                 self.text = ui.textarea(texts.PHONE_COMMENT_LABEL).classes("w-full") \
                     .props(f"outlined autogrow counter maxlength={MAX_COMMENT}").mark("comment-text")
@@ -52,27 +76,23 @@ class PresentedAxis:
         self.show()
 
     def show(self) -> None:
-        """Draw the presented axe (or say one is coming), and this participant's comments on it."""
+        """Show the presented axe (or say one is coming), and this participant's comments on it."""
         axis = self.session.axes.presented
-        self.axis_id = axis.id if axis else None
-        self.summary.clear()
-        with self.summary:
-            if axis is None:
-                ui.label(texts.PHONE_NO_AXIS).classes("hint").mark("no-axis")
-            else:
-                title = f"{texts.AXIS_NUMBER.format(number=axis_number(self.session.axes, axis.id))} : {axis.title}"
-                heading(texts.PHONE_AXIS_TITLE.format(axis=title), 2)
-                for section in AxisSection:
-                    lines = axis.section(section)
-                    if lines:
-                        ui.label(texts.AXIS_SECTION_LABELS[section]).classes("font-bold")
-                        for line in lines:
-                            ui.label(f"• {line.text}").classes("axis-line")
-        self.form.set_visibility(axis is not None)
-        self.mine_box.clear()
-        self.mine.clear()
-        for comment in self.session.comments.by(self.participant_id):
-            self.on_comment(comment)
+        if (axis.id if axis else None) != self.axis_id:
+            self.axis_id = axis.id if axis else None
+            self.mine_box.clear()
+            self.mine.clear()
+            for comment in self.session.comments.by(self.participant_id):
+                self.on_comment(comment)
+        self.waiting.set_visibility(axis is None)
+        for part in (self.title, self.lines, self.form):
+            part.set_visibility(axis is not None)
+        if axis is None:
+            return
+        number = texts.AXIS_NUMBER.format(number=axis_number(self.session.axes, axis.id))
+        self.title.set_text(texts.PHONE_AXIS_TITLE.format(axis=f"{number} : {axis.title}"))
+        self.lines.show([{"label": texts.AXIS_SECTION_LABELS[section], "lines": [line.text for line in lines]}
+                         for section in AxisSection if (lines := axis.section(section))])
 
     def on_comment(self, comment: Comment) -> None:
         if comment.axis_id != self.axis_id:
@@ -96,14 +116,18 @@ class PresentedAxis:
 
 
 class PhonePlenary:
-    """Phase 2: a line naming who testifies. Phase 3: the ballot, then the axe on screen."""
+    """Phase 2: a line naming who testifies. Phase 3: the ballot, then the axe on screen.
+
+    The phase 3 panel is built when the restitution opens, not with every page: a phone of an
+    état des lieux never needs it. Opening the phase builds it on every phone, a shard at a time.
+    """
 
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
-        self.session = session
+        self.atelier, self.session, self.participant_id = atelier, session, participant_id
         self.speaker = ui.label().classes("speaker-line").mark("phone-speaker")
-        with ui.column().classes("w-full gap-4") as self.box:
-            self.ballot = Ballot(atelier, session, participant_id)
-            self.axis = PresentedAxis(atelier, session, participant_id)
+        self.box = ui.column().classes("w-full gap-4")
+        self.ballot: Ballot | None = None
+        self.axis: PresentedAxis | None = None
         self.refresh()
 
     @property
@@ -116,12 +140,20 @@ class PhonePlenary:
         testifying = self.session.phases[PhaseKey.TEMOIGNAGES].is_open and speaker is not None
         self.speaker.set_text(texts.PHONE_SPEAKER.format(name=speaker.name) if speaker else "")
         self.speaker.set_visibility(testifying)
+        if self.active and self.ballot is None:
+            with self.box:
+                self.ballot = Ballot(self.atelier, self.session, self.participant_id)
+                self.axis = PresentedAxis(self.atelier, self.session, self.participant_id)
         self.box.set_visibility(self.active)
 
     def on_session_event(self, event: DomainEvent) -> None:
+        if isinstance(event, PhaseChanged | WitnessesChanged):
+            self.refresh()
+        if self.ballot is None or self.axis is None:
+            return  # not built yet: built from the session as it is, when the restitution opens
         match event:
             case PhaseChanged() | WitnessesChanged():
-                self.refresh()
+                pass
             case AxisPresented() | AxisRemoved() | AxesReordered():
                 self.axis.show()
             case AxisChanged(axis=axis):
@@ -132,6 +164,8 @@ class PhonePlenary:
                 self.ballot.on_session_event(event)
 
     def on_author_event(self, event: DomainEvent) -> None:
+        if self.ballot is None or self.axis is None:
+            return
         match event:
             case PointsChanged():
                 self.ballot.on_points(event)

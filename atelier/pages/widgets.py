@@ -65,6 +65,18 @@ def qr_code(url: str, *, classes: str) -> ui.html:
     return element
 
 
+def select(options: list[str] | dict[str, str], *, label: str, marker: str, props: str = "outlined",
+           value: Any = None, on_change: Callable[..., Any] | None = None) -> ui.select:
+    """A full-width select whose options are laid out once.
+
+    NiceGUI lays a select's options out again on every change of its props or classes; built with
+    its options, then styled, a 74-commune select was laid out five times per phone page.
+    """
+    field = ui.select([], label=label, on_change=on_change).classes("w-full").props(props).mark(marker)
+    field.set_options(options, value=value)
+    return field
+
+
 def heading(text: str, level: int) -> TextElement:
     """A real <h1>/<h2> (screen readers navigate by them), its text set as text, not HTML."""
     return TextElement(tag=f"h{level}", text=text)

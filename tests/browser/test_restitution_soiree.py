@@ -114,6 +114,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     on_screen = texts.PHONE_AXIS_TITLE.format(axis=f"{texts.AXIS_NUMBER.format(number=1)} : {AXIS}")
     for phone in (elue, actor, resident):
         expect(phone.get_by_role("heading", name=on_screen)).to_be_visible()
+        expect(phone.locator(".axis-lines").get_by_text(f"• {MOBILE_DESK}", exact=True)).to_be_visible()
 
     # The vote on the pistes: 5 points each, 3 at most on one.
     console.get_by_role("button", name=texts.CONSOLE_OPEN_VOTE).click()

@@ -7,6 +7,7 @@ import gc
 from nicegui.testing import User
 
 from atelier import gc_watch
+from atelier.pages import frame
 from tests.conftest import TOKEN
 from tests.pages.conftest import running, set_value, tap
 
@@ -81,3 +82,13 @@ async def test_healthz_details_report_garbage_collection_pauses(data_dir, user: 
     report = response.json()
     assert report["status"] == "ok" and report["gc_collections"][2] >= 1
     assert report["gc_longest_pause_ms"] >= 0
+
+
+async def test_pages_link_the_shared_stylesheet_which_the_server_serves(seeded: str, user: User) -> None:
+    page = await user.http_client.get(f"/j/{seeded}")
+    assert frame.STYLESHEET in page.text
+    assert "--atelier" not in page.text.split("</head>")[0]  # not inlined in every page any more
+    href = frame.STYLESHEET.split('href="')[1].split('"')[0]
+    sheet = await user.http_client.get(href)
+    assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/css")
+    assert ".phone" in sheet.text

@@ -6,6 +6,7 @@ from nicegui.testing import User
 
 from atelier.domain.changes import MergeContributions, PresentStep, SetPhaseStatus
 from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.pages.phone_plenary import AxisLines
 from tests.conftest import TOKEN
 from tests.pages.conftest import CODE, join, running, set_value, tap
 
@@ -59,6 +60,12 @@ async def test_merged_originals_leave_the_testimony_wall(testimonies: str, creat
     await projection.should_see("0 constat · 1 enjeu · 0 préconisation")
 
 
+def presented_lines(phone: User) -> list[str]:
+    with phone:
+        lines: AxisLines = next(iter(phone.find(marker="axis-lines").elements))  # type: ignore[assignment]
+        return lines.shown
+
+
 async def test_the_facilitator_presents_an_axe_and_the_projection_shows_it_with_its_evidence(
         restitution: dict[str, int], create_user) -> None:
     projection: User = create_user()
@@ -81,12 +88,14 @@ async def test_the_facilitator_presents_an_axe_and_the_projection_shows_it_with_
         await projection.should_see(line)
     await facilitator.should_see("À l'écran : Axe 1 — Se déplacer")
     await phone.should_see("À l'écran — Axe 1 : Se déplacer")
-    await phone.should_see("• Un transport à la demande")
+    assert "• Un transport à la demande" in presented_lines(phone)
 
     await tap(facilitator, "next-axis")
     await projection.should_see("SE SOIGNER")
     await projection.should_not_see("L'isolement des hameaux")
     await projection.should_not_see("2 contributions à l'appui")  # nothing backs the second axe yet
+    await phone.should_see("À l'écran — Axe 2 : Se soigner")
+    assert "• Un transport à la demande" not in presented_lines(phone)
 
 
 async def test_a_comment_shown_by_the_facilitator_appears_on_the_projection(
@@ -165,3 +174,14 @@ async def test_during_the_restitution_the_screens_speak_of_debate_and_vote_not_c
     await projection.open(f"/p/{CODE}")
     await projection.should_see("Restitution en plénière : débat et vote")
     await projection.should_not_see("Restitution : contributions ouvertes")
+
+
+async def test_a_phone_joined_during_the_temoignages_gets_the_restitution_panel_when_it_opens(
+        testimonies: str, user: User) -> None:
+    await join(user, testimonies)
+    await user.should_not_see(marker="presented-axis")  # nothing of phase 3 on an evening of phase 2
+    service = running().service
+    await service.apply(CODE, SetPhaseStatus(PhaseKey.TEMOIGNAGES, PhaseStatus.CLOSED))
+    await service.apply(CODE, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.OPEN))
+    await user.should_see("L'animation va présenter les axes stratégiques.")
+    await user.should_not_see(marker="send")
