@@ -49,6 +49,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
 def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
+    nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))
     ui.run(
         host=host,
         port=port,

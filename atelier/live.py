@@ -67,10 +67,12 @@ SHARD_SIZE = 50
 
 
 class LiveHub:
-    """Each channel's pages, in shards of at most SHARD_SIZE; an event reaches one shard at a time.
+    """Each channel's pages, in shards of at most SHARD_SIZE; about SHARD_SIZE pages served per turn.
 
-    The first shard is served at once; the rest are queued, and served one per turn of the event
-    loop. Every event queued after it waits behind it, so each page hears events in order.
+    An event is served at once up to that many pages; what is left is queued and served, that many
+    pages per turn of the event loop. Every event published meanwhile waits behind it, so each
+    page hears events in order. Small events (a post: the wall and its author) are served
+    together in one turn, so the queue keeps pace with a busy room.
     """
 
     def __init__(self) -> None:
@@ -87,16 +89,15 @@ class LiveHub:
         shards[-1].subscribe(handler)
 
     def publish(self, event: DomainEvent) -> None:
-        targets = [shard for channel in channels_for(event) for shard in self._listening(channel)]
+        deliveries = deque((event, shard) for channel in channels_for(event) for shard in self._listening(channel))
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no loop to yield to (a command, a test): serve everyone now
-            for shard in targets:
-                shard.emit(event)
+            _serve(deliveries, budget=None)
             return
-        if targets and not self._backlog:
-            targets.pop(0).emit(event)
-        self._backlog.extend((event, shard) for shard in targets)
+        if not self._backlog:
+            _serve(deliveries, budget=SHARD_SIZE)
+        self._backlog.extend(deliveries)
         if self._backlog and (self._draining is None or self._draining.done()):
             self._draining = asyncio.create_task(self._drain())
 
@@ -113,9 +114,17 @@ class LiveHub:
 
     async def _drain(self) -> None:
         while self._backlog:
-            await asyncio.sleep(0)  # whatever else is ready runs before the next shard
-            event, shard = self._backlog.popleft()
-            shard.emit(event)
+            await asyncio.sleep(0)  # whatever else is ready runs before the next pages
+            _serve(self._backlog, budget=SHARD_SIZE)
+
+
+def _serve(deliveries: deque[tuple[DomainEvent, Event[DomainEvent]]], *, budget: int | None) -> None:
+    """Serve deliveries from the front until about `budget` pages have been served (all if None)."""
+    served = 0
+    while deliveries and (budget is None or served < budget):
+        event, shard = deliveries.popleft()
+        served += len(shard.callbacks)
+        shard.emit(event)
 
 
 def channels_for(event: DomainEvent) -> list[Channel]:

@@ -1,6 +1,6 @@
 """A full hall without browsers: N phones, a projection and a console over NiceGUI's real protocol.
 
-Run: python -m benchmarks.load [--phones 50 150 300 600 1000] [--scenarios join burst vote]
+Run: python -m benchmarks.load [--phones 50 150 300 600 1000] [--scenarios join burst burst5000 share vote]
 
 For each N, the real server starts as a subprocess on 127.0.0.1 with a fresh data dir holding one
 démarche. Each simulated device does what a browser does: GET the page (cookies kept), read the
@@ -9,9 +9,14 @@ handshake), merge the `update` messages into its tree, acknowledge them, and sen
 messages a tap sends (a select's choice, a radio's, text typed, a click). Every loop is bounded in
 count and time, and the server is stopped at the end.
 
-Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes for vote):
+Scenarios (phase 1 démarche for join and burst; a restitution with 20 pistes for vote), each after
+every phone has joined:
 - join: every phone opens /j/CODE and introduces itself (role, commune, « Commencer »);
-- burst: every phone posts one difficulté within 10 s; latency = tap → the text on the projection;
+- burst: every phone posts one difficulté within 10 s; latency = tap → the text on the console
+  (and on the projection's wall, which shows only the busiest themes);
+- burst5000: the same, into a session that already holds 5,000 contributions;
+- share (« +1 »): after the burst, every phone opens « Ce que signalent les autres » and shares
+  three of them within 10 s; latency = tap → the phone's button says the server stored it;
 - vote: the console presents the first axe (tap → each phone shows it); opens a vote on the 20
   pistes (tap → each phone shows its ballot); every phone gives a point within 10 s (tap → the
   projection's bar counts it); the console closes the vote (tap → every phone is frozen).
@@ -48,7 +53,7 @@ import psutil
 import socketio
 
 from atelier import texts
-from atelier.domain.changes import AddAxis, AddAxisLine, SetPhaseStatus
+from atelier.domain.changes import AddAxis, AddAxisLine, AddContribution, RegisterParticipant, SetPhaseStatus
 from atelier.domain.model import PhaseKey, PhaseStatus, Risk, Role
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
@@ -57,6 +62,8 @@ TOKEN = "benchmark-token"
 COMMUNES = [f"Commune {i}" for i in range(1, 21)]
 THEMES = ["Mobilité", "Santé", "Logement et habitat", "Enfance et jeunesse"]
 PISTES = 20
+STORED = 5_000
+SCENARIOS = ["join", "burst", "burst5000", "share", "vote"]
 RESULTS = Path(__file__).resolve().parent / "results"
 Element = dict[str, Any]
 _ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
@@ -163,6 +170,9 @@ class Tab:
     async def click(self, label: str) -> None:
         await self.emit(self._labelled(label, "q-btn"), "click", None)
 
+    async def click_element(self, element_id: str) -> None:
+        await self.emit(element_id, "click", None)
+
     async def close(self) -> None:
         try:
             await self.sio.disconnect()
@@ -182,7 +192,16 @@ async def prepare(folder: Path, scenario: str) -> str:
     service = SessionService(TinyDBSessionStore(folder))
     code = (await service.create_session(territory="CC de la Salle des fêtes", communes=COMMUNES,
                                          themes=THEMES)).code
-    if scenario == "vote":
+    if scenario == "burst5000":  # the same burst, into a session that already holds 5,000 contributions
+        await service.apply(code, SetPhaseStatus(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.OPEN))
+        authors = [f"deja-{i}" for i in range(50)]
+        for author in authors:
+            await service.apply(code, RegisterParticipant(author, role=Role.ELU.value, commune=COMMUNES[0]))
+        for chunk in range(0, STORED, 500):  # concurrent: the group committer writes them in batches
+            await asyncio.gather(*[service.apply(code, AddContribution(
+                authors[i % len(authors)], kind="difficulte", text=f"Déjà signalée, numéro {i}",
+                theme=THEMES[i % len(THEMES)], risk=Risk.MEDIUM.value)) for i in range(chunk, chunk + 500)])
+    elif scenario == "vote":
         axes = [await service.apply(code, AddAxis(f"Axe {i}")) for i in range(1, 5)]
         for i in range(PISTES):
             await service.apply(code, AddAxisLine(axes[i % 4].id, "pistes", f"Piste numéro {i + 1}"))
@@ -303,6 +322,31 @@ async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[
 
     results = await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)])
     return [w for w, _ in results if w is not None], [c for _, c in results if c is not None]
+
+
+async def share_three(phones: list[Tab]) -> list[float]:
+    """Every phone opens « Ce que signalent les autres » and shares three of them, within 10 s:
+    tap → the phone's button reads « Partagé ✓ » (the server has stored it)."""
+    def share_buttons(tab: Tab) -> list[str]:
+        return [i for i, e in tab.elements.items()
+                if e.get("tag") == "q-btn" and e.get("props", {}).get("label") == texts.PHONE_SHARE]
+
+    async def one(i: int, tab: Tab) -> list[float]:
+        await asyncio.sleep(10 * i / len(phones))
+        others = tab.find(lambda e: e.get("tag") == "nicegui-expansion")
+        listed = tab.watch(lambda t: len(share_buttons(t)) >= 3)
+        await tab.emit(others, "update:modelValue", True)
+        await asyncio.wait_for(listed, 60)
+        taps = []
+        for button in share_buttons(tab)[:3]:
+            done = tab.watch(lambda t, b=button: t.elements.get(b, {}).get("props", {}).get("label")
+                             == texts.PHONE_SHARED)
+            started = time.perf_counter()
+            await tab.click_element(button)
+            taps.append(await asyncio.wait_for(done, 60) - started)
+        return taps
+
+    return [t for taps in await asyncio.gather(*[one(i, tab) for i, tab in enumerate(phones)]) for t in taps]
 
 
 def is_ballot(e: Element) -> bool:
@@ -434,10 +478,12 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 result: dict[str, Any] = {"phones": n, "scenario": scenario, "join": summary(join_times, n),
                                           "join_all_s": round(time.perf_counter() - wall_before, 1)}
                 rss_joined = server.ps.memory_info().rss
-                if scenario == "burst":
+                if scenario in ("burst", "burst5000", "share"):
                     on_wall, at_console = await step("burst", lambda: burst(phones, projection, console))
                     result["burst"] = summary(on_wall, n)
                     result["burst_console"] = summary(at_console, n)
+                if scenario == "share":
+                    result["share"] = summary(await step("share", lambda: share_three(phones)), 3 * n)
                 elif scenario == "vote":
                     steps: dict[str, Callable[[], Awaitable[list[float]]]] = {
                         "present": lambda: everyone_sees(phones, console, texts.CONSOLE_NEXT_AXIS, axis_presented),
@@ -483,33 +529,38 @@ def longest(noted: list[list[float]], span: tuple[float, float]) -> float:
     return max((ms for at, ms in noted if span[0] <= at <= span[1] + 0.5), default=0.0)
 
 
-def print_row(r: dict[str, Any]) -> None:
-    main = r.get("burst_console") or r.get("vote_shown") or r["join"]
-    stall = round(max(r["stall_ms"].values()))
-    gc_pause = round(max(r["gc_pause_ms"].values()))
-    print(f"{r['scenario']:>6} {r['phones']:>6} {r['join_all_s']:>8}"
-          f" {main.get('delivered', 0):>5}/{main['expected']:<5}"
-          f" {main.get('p50_ms', '-'):>6} {main.get('p95_ms', '-'):>6} {main.get('max_ms', '-'):>7}"
-          f" {r['disconnects']:>5} {stall:>7} {r['server_cpu_percent']:>5}"
-          f" {r['peak_rss_mb']:>6} {r['rss_per_phone_mb']:>7} {gc_pause:>6}", flush=True)
+STEPS = ["join", "burst", "share", "present", "vote_shown", "vote_taps", "close"]
+
+
+def print_run(r: dict[str, Any]) -> None:
+    """One line for the run, then one per measured step: its latency, and the server's longest
+    stall and garbage-collection pause while it ran."""
+    print(f"{r['scenario']} · {r['phones']} phones · all in within {r['join_all_s']} s · "
+          f"{r['disconnects']} disconnects · server CPU {r['server_cpu_percent']} % · "
+          f"peak RSS {r['peak_rss_mb']} MB ({r['rss_per_phone_mb']} MB per phone)", flush=True)
+    for name in STEPS:
+        if name in r:
+            m = r[name]
+            print(f"  {name:<11} {m.get('delivered', 0):>5}/{m['expected']:<5} p50 {m.get('p50_ms', '-'):>6}"
+                  f"  p95 {m.get('p95_ms', '-'):>6}  max {m.get('max_ms', '-'):>6} ms"
+                  f"   stall {round(r['stall_ms'].get(name, 0)):>5} ms"
+                  f"   gc {round(r['gc_pause_ms'].get(name, 0)):>4} ms",
+                  flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, nargs="+", default=[50, 150, 300, 600, 1000])
-    parser.add_argument("--scenarios", nargs="+", default=["join", "burst", "vote"],
-                        choices=["join", "burst", "vote"])
+    parser.add_argument("--scenarios", nargs="+", default=SCENARIOS, choices=SCENARIOS)
     args = parser.parse_args()
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the simulated phones need one socket each
-    print(f"{'scen.':>6} {'phones':>6} {'join s':>8} {'deliv.':>11} {'p50':>6} {'p95':>6} {'max ms':>7}"
-          f" {'drops':>5} {'stall':>7} {'cpu%':>5} {'rssMB':>6} {'MB/ph':>7} {'gc ms':>6}")
     results = []
     for scenario in args.scenarios:
         for n in args.phones:
             result = asyncio.run(run(n, scenario))
             results.append(result)
-            print_row(result)
+            print_run(result)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"load-{datetime.now(UTC):%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},

@@ -1,10 +1,12 @@
-"""The server's own stall probe: a callback that holds the event loop is seen, with its length."""
+"""The server's own stall probe, and the collector kept from walking a whole hall's pages."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 
+from atelier import gc_watch
 from atelier.loop_watch import LoopWatch
 
 
@@ -20,3 +22,17 @@ async def test_a_callback_holding_the_loop_is_reported_as_a_stall() -> None:
     assert report["loop_longest_stall_ms"] >= 100
     [(at, _)] = [stall for stall in report["loop_stalls"] if stall[1] >= 100]
     assert before <= at <= time.time()
+
+
+async def test_pages_that_outlive_young_collections_are_frozen_out_of_full_ones() -> None:
+    """What a phone page is made of is frozen as it arrives: full collections walk only what came since."""
+    before = gc.get_freeze_count()
+    pages = [{"element": [i]} for i in range(20_000)]  # long-lived objects, like a hall's pages
+    freezer = asyncio.create_task(gc_watch.freeze_survivors(every=0.01))
+    try:
+        await asyncio.sleep(0.1)
+        frozen = gc.get_freeze_count() - before
+    finally:
+        freezer.cancel()
+        gc.unfreeze()  # the rest of the tests run with a collector as usual
+    assert len(pages) == 20_000 and frozen >= 2 * 20_000  # each dict and its list

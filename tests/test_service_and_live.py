@@ -121,3 +121,24 @@ async def test_a_room_wide_event_reaches_every_page_in_order_without_holding_the
     await other
     assert all(page == [1, 2] for page in heard)
     assert any(0 < count < 600 for count in between)  # the loop ran other work mid-delivery
+
+
+async def test_posts_queued_behind_a_room_wide_event_are_served_many_per_turn(session) -> None:
+    """The queue keeps pace with a busy room: small events share a turn instead of taking one each."""
+    hub = live.LiveHub()
+    for _ in range(600):
+        hub.subscribe(live.session("ABCDEF"), lambda event: None)
+    walls: list[int] = []
+    hub.subscribe(live.wall("ABCDEF"), lambda event: walls.append(event.version))
+    hub.subscribe(live.wall("ABCDEF"), lambda event: None)
+    hub.publish(PhaseChanged("ABCDEF", 1, session.phases[PhaseKey.ETAT_DES_LIEUX]))
+    for version in range(2, 202):
+        c = session.add_contribution("alice", kind="difficulte", text=f"n° {version}", theme="Santé",
+                                     risk="faible", now=session.created_at)
+        hub.publish(ContributionAdded("ABCDEF", version, c))
+    turns = 0
+    while hub.pending and turns < 1000:
+        await asyncio.sleep(0)
+        turns += 1
+    assert walls == list(range(2, 202))  # every post, in order
+    assert turns <= 600 // live.SHARD_SIZE + 200 * 2 // live.SHARD_SIZE + 5

@@ -1,6 +1,6 @@
 """The console's live list of contributions: filter, hide, restore, correct.
 
-A new contribution adds one row; a change updates one row. Filters only toggle rows' visibility.
+A new contribution adds one row; a change updates one row. Long lists are drawn a page at a time.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields, who
-from atelier.pages.widgets import ALL, HIDDEN, NONE_OPTION, VISIBLE, contribution_meta, criterion, heading
+from atelier.pages.widgets import ALL, HIDDEN, NONE_OPTION, VISIBLE, contribution_meta, criterion, heading, select
+
+ROWS_PAGE = 50
 
 
 class ConsoleRow:
@@ -93,11 +95,19 @@ class ConsoleRow:
 
 
 class ContributionList:
+    """The newest contributions the filters let through, a page at a time.
+
+    However many the session holds (5,000 in a big soirée), the console draws at most `limit` rows:
+    a post adds one row at the top and, past the limit, drops the oldest drawn one. The counts are
+    kept as posts arrive, so a post costs the same whatever the size of the session.
+    """
+
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
         self.filters = ContributionFilter()
-        self.rows: dict[int, ConsoleRow] = {}
-        self.shown: set[int] = set()  # ids of the rows the filters let through
+        self.rows: dict[int, ConsoleRow] = {}  # the rows drawn, by contribution id
+        self.shown: set[int] = set()  # ids of every contribution the filters let through, drawn or not
+        self.limit = ROWS_PAGE
         with ui.card().classes("w-full gap-2"):
             heading(texts.CONSOLE_CONTRIBUTIONS, 2)
             with ui.row().classes("w-full gap-2"):
@@ -110,9 +120,8 @@ class ContributionList:
                              {VISIBLE: texts.CONSOLE_STATE_VISIBLE, HIDDEN: texts.CONSOLE_STATE_HIDDEN})
             self.count = ui.label().mark("count")
             self.box = ui.column().classes("w-full gap-2")
-        for contribution in session.contributions.values():
-            self._add(contribution)
-        self._refresh_count()
+            self.more = ui.button(on_click=self.show_more).props("outline no-caps").mark("console-more")
+        self.apply_filters()
         atelier.hub.subscribe(live.wall(session.code), self.on_event)
 
     def _filter(self, name: str, label: str, options: dict[str, str]) -> None:
@@ -120,15 +129,25 @@ class ContributionList:
 
         def changed(event: ValueChangeEventArguments[Any]) -> None:
             self.filters = replace(self.filters, **{name: criterion(name, event.value)})
+            self.limit = ROWS_PAGE
             self.apply_filters()
 
-        ui.select(options, value=ALL, label=label, on_change=changed).props("outlined dense") \
-            .classes("min-w-[12rem]").mark(f"filter-{name}")
+        select(options, value=ALL, label=label, on_change=changed, props="outlined dense",
+               classes="min-w-[12rem]", marker=f"filter-{name}")
 
     def apply_filters(self) -> None:
-        for row in self.rows.values():
-            self.show_if_accepted(row)
+        """Count what the filters let through, and draw the newest `limit` of them."""
+        self.shown = {c.id for c in self.session.contributions.values() if self.filters.accepts(c)}
+        self.box.clear()
+        self.rows.clear()
+        for contribution_id in sorted(self.shown, reverse=True)[:self.limit]:
+            with self.box:
+                self.rows[contribution_id] = ConsoleRow(self, self.session.contributions[contribution_id])
         self._refresh_count()
+
+    def show_more(self) -> None:
+        self.limit += ROWS_PAGE
+        self.apply_filters()
 
     def show_if_accepted(self, row: ConsoleRow) -> None:
         accepted = self.filters.accepts(row.contribution)
@@ -139,27 +158,43 @@ class ContributionList:
         match event:
             case ContributionAdded(contribution=c):
                 self._add(c)
-            case ContributionChanged(contribution=c) if c.id in self.rows:
-                self.rows[c.id].update(c)
-            case ContributionDeleted(contribution=c) if c.id in self.rows:
-                self.rows.pop(c.id).box.delete()
+            case ContributionChanged(contribution=c):
+                self._changed(c)
+            case ContributionDeleted(contribution=c):
+                if c.id in self.rows:
+                    self.rows.pop(c.id).box.delete()
                 self.shown.discard(c.id)
             case ContributionsMerged(result=result, originals=originals):
                 for original in originals:
-                    if original.id in self.rows:
-                        self.rows[original.id].update(original)
+                    self._changed(original)
                 self._add(result)
             case _:
                 return
         self._refresh_count()
 
+    def _changed(self, contribution: Contribution) -> None:
+        if contribution.id in self.rows:
+            self.rows[contribution.id].update(contribution)  # stays drawn, hidden if the filters refuse it now
+        elif self.filters.accepts(contribution):
+            self.shown.add(contribution.id)  # counted; drawn when the facilitator asks for more
+        else:
+            self.shown.discard(contribution.id)
+
     def _add(self, contribution: Contribution) -> None:
         if contribution.id in self.rows:  # a page built between the change and its announcement
             self.rows[contribution.id].update(contribution)
             return
+        if not self.filters.accepts(contribution):
+            return
+        self.shown.add(contribution.id)
         with self.box:
             self.rows[contribution.id] = ConsoleRow(self, contribution)
         self.rows[contribution.id].box.move(self.box, target_index=0)
+        if len(self.rows) > self.limit:
+            self.rows.pop(min(self.rows)).box.delete()  # the oldest drawn row leaves the page
 
     def _refresh_count(self) -> None:
-        self.count.set_text(texts.CONSOLE_COUNT.format(shown=len(self.shown), total=len(self.rows)))
+        self.count.set_text(texts.CONSOLE_COUNT.format(shown=len(self.shown), total=len(self.session.contributions)))
+        left = len(self.shown) - len(self.rows)
+        self.more.set_text(texts.CONSOLE_MORE.format(count=min(left, ROWS_PAGE)))
+        self.more.set_visibility(left > 0)

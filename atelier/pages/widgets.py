@@ -66,14 +66,16 @@ def qr_code(url: str, *, classes: str) -> ui.html:
 
 
 def select(options: list[str] | dict[str, str], *, label: str, marker: str, props: str = "outlined",
-           value: Any = None, on_change: Callable[..., Any] | None = None) -> ui.select:
-    """A full-width select whose options are laid out once.
+           classes: str = "w-full", value: Any = None, on_change: Callable[..., Any] | None = None) -> ui.select:
+    """A select (full width unless told) whose options are laid out once.
 
     NiceGUI lays a select's options out again on every change of its props or classes; built with
     its options, then styled, a 74-commune select was laid out five times per phone page.
     """
-    field = ui.select([], label=label, on_change=on_change).classes("w-full").props(props).mark(marker)
+    field = ui.select([], label=label).classes(classes).props(props).mark(marker)
     field.set_options(options, value=value)
+    if on_change is not None:  # only now: setting the first value is not a change
+        field.on_value_change(on_change)
     return field
 
 

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from nicegui.testing import User
 
+from atelier.domain import records
+from atelier.domain.changes import AddContribution
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
-from tests.conftest import TOKEN
-from tests.pages.conftest import join, post_difficulty, running, set_value, tap
+from tests.conftest import T0, TOKEN, make_session
+from tests.pages.conftest import CODE, join, post_difficulty, running, set_value, tap
 
 
 async def test_phone_joins_posts_and_the_projection_shows_it(seeded: str, create_user) -> None:
@@ -197,3 +199,31 @@ async def test_everything_is_still_there_after_a_restart(seeded: str, data_dir: 
     assert [c.text for c in session.contributions.values()] == ["Aucune crèche"]
     assert list(session.participants) == list(running().service.get(seeded).participants)
     restarted.close()
+
+
+async def test_the_console_draws_a_long_list_a_page_at_a_time(data_dir: Path, user: User) -> None:
+    """120 contributions: the newest 50 are drawn, « Voir les 50 suivantes » draws more; a post adds
+    its row at the top and the oldest drawn one leaves, so a post costs the same whatever the size."""
+    session = make_session()
+    session.register_participant("alice", role="elu", commune="Fontenelle", now=T0)
+    for i in range(1, 121):
+        session.add_contribution("alice", kind="difficulte", text=f"Difficulté {i}", theme="Santé", risk="faible",
+                                 now=T0)
+    TinyDBSessionStore(data_dir).save(records.session_record(session))
+    await user.open(f"/f/{CODE}?token={TOKEN}")
+    await user.should_see("120 affichées sur 120")
+    await user.should_see(marker="row-120")
+    await user.should_see(marker="row-71")
+    await user.should_not_see(marker="row-70")
+    await user.should_see("Voir les 50 suivantes")
+
+    await running().service.apply(CODE, AddContribution("alice", kind="difficulte", text="La toute dernière",
+                                                        theme="Santé", risk="faible"))
+    await user.should_see("La toute dernière")
+    await user.should_see("121 affichées sur 121")
+    await user.should_not_see(marker="row-71")  # the page keeps its length
+
+    await tap(user, "console-more")
+    await user.should_see(marker="row-22")
+    await user.should_not_see(marker="row-21")
+    await user.should_see("Voir les 21 suivantes")
