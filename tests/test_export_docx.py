@@ -13,6 +13,7 @@ from PIL import Image
 
 from atelier.domain.errors import InvalidInput
 from atelier.domain.model import PhaseKey
+from atelier.export.docx_writer import Writer
 from atelier.export.restitution import SECTIONS, build_restitution, restitution_docx
 from tests.conftest import T0, make_session, refused
 from tests.export_data import ANALYSIS, AUTHOR, HIDDEN_TEXTS, full_session
@@ -220,3 +221,18 @@ def test_without_a_list_of_structures_the_calendar_names_those_on_visible_témoi
     start = body.index("Structures qui ont témoigné :")
     assert body[start + 1:start + 3] == ["Mission Locale", "CCAS de Marcilly"]
     assert body[start + 3] != "ADMR du Val" and "Structure masquée" not in body
+
+
+def test_the_fast_writer_keeps_styles_spaces_tabs_and_line_breaks() -> None:
+    """Paragraphs and runs written directly read back as python-docx would have written them."""
+    writer = Writer(docx.Document())
+    writer.bullet("  Une ligne entourée d'espaces  ", "détail")
+    writer.paragraph("Colonne\tsuivante\nligne suivante")
+    writer.heading("Un titre", 1)
+    document = reread(writer.document)
+    bullet, tabbed, heading = document.paragraphs[-3:]
+    assert bullet.style.name == "List Bullet" and bullet.runs[0].text == "  Une ligne entourée d'espaces  "
+    assert bullet.runs[1].text == " — détail" and bullet.runs[1].style.name == "Emphasis"
+    assert tabbed.text == "Colonne\tsuivante\nligne suivante"
+    assert heading.style.name == "Heading 1" and heading.text == "Un titre"
+    assert document.element.body[-1].tag.endswith("sectPr")  # written before the section properties

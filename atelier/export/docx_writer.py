@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
+from typing import Any, cast
 
 import docx
 from docx.document import Document
@@ -19,9 +20,11 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Length
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from atelier.domain.errors import InvalidInput
 from atelier.domain.session import Session
@@ -67,18 +70,53 @@ def set_properties(document: Document, session: Session) -> None:
     props.created = props.modified = session.updated_at.astimezone(UTC).replace(tzinfo=None)
 
 
+def _add_text(paragraph: Paragraph, text: str) -> CT_R:
+    """A run holding `text`, appended to `paragraph`."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)._r  # python-docx turns these into tabs and line breaks
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    paragraph._p.append(run)
+    return cast(CT_R, run)
+
+
+def _styled(properties: str, style: str, style_id: str) -> Any:
+    """`<w:pPr><w:pStyle w:val=…/></w:pPr>` (or its run twin), built directly: python-docx places
+    each child by scanning the names of all those that may follow it."""
+    element = OxmlElement(properties)
+    element.append(OxmlElement(style, attrs={qn("w:val"): style_id}))
+    return element
+
+
 class Writer:
-    """Styles are set by their id, looked up once: python-docx's own lookup scans every style for each
-    paragraph, which made the annex of a 5,000-contribution démarche take several seconds more."""
+    """Paragraphs written in constant time, whatever the length of the document.
+
+    Styles are set by their id, looked up once: python-docx's own lookup scans every style for each
+    paragraph, and places the style element after scanning for all its possible neighbours.
+    Paragraphs go straight before the section properties: python-docx looks for those among all
+    the body's children for each paragraph, so the annex of a 5,000-contribution démarche cost the
+    square of its length. A plain run's text is set in one go (python-docx reads
+    it a character at a time, for tabs and line breaks, which only the slow path then handles).
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self._styles: dict[str, str] = {style.name: style.style_id for style in document.styles}
 
     def paragraph(self, text: str = "", style: str = "Normal") -> Paragraph:
-        paragraph = self.document.add_paragraph(text)
+        p = OxmlElement("w:p")
+        body = self.document.element.body
+        section = body.sectPr
+        body.append(p) if section is None else section.addprevious(p)
         if style != "Normal" and style in self._styles:
-            paragraph._p.get_or_add_pPr().style = self._styles[style]
+            p.insert(0, _styled("w:pPr", "w:pStyle", self._styles[style]))  # a new paragraph: nothing before it
+        paragraph = Paragraph(p, self.document._body)
+        if text:
+            _add_text(paragraph, text)
         return paragraph
 
     def paragraphs(self, text: str) -> None:
@@ -120,12 +158,13 @@ class Writer:
         return paragraph
 
     def run(self, paragraph: Paragraph, text: str, style: str) -> None:
-        run = paragraph.add_run(text)
+        run = _add_text(paragraph, text)
         if style in self._styles:
-            run._r.get_or_add_rPr().style = self._styles[style]
+            run.insert(0, _styled("w:rPr", "w:rStyle", self._styles[style]))  # a new run: nothing before it
         else:
-            run.bold = style == "Strong"
-            run.italic = style == "Emphasis"
+            wrapped = Run(run, paragraph)
+            wrapped.bold = style == "Strong"
+            wrapped.italic = style == "Emphasis"
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str | int]],
               shares: Sequence[float] | None = None) -> None:
