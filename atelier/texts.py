@@ -265,6 +265,9 @@ ERR_TOO_MANY_AXES = "{max} axes au plus."
 ERR_LINE_REQUIRED = "Écrivez la ligne avant de l'enregistrer."
 ERR_LINE_NOT_FOUND = "Cette ligne n'existe plus."
 ERR_TOO_MANY_LINES = "« {section} » compte déjà {max} lignes."
+ERR_TOO_MANY_PASTED_LINES = "« {section} » en compterait {count} : {max} lignes au plus. Rien n'a été ajouté."
+ERR_PASTED_LINE_TOO_LONG = ("La ligne {number} fait {length} caractères : {max} au plus. Raccourcissez-la ; "
+                            "rien n'a été ajouté.")
 ERR_UNKNOWN_SECTION = "Choisissez : enjeu, orientation ou piste d'action."
 ERR_NOT_A_PISTE = "Seule une piste d'action a des sous-lignes et une fiche plan d'actions."
 ERR_EVIDENCE_TARGET = "Choisissez un axe, une orientation ou une piste d'action."
@@ -483,6 +486,17 @@ DOC_VOTE_INTRO = ("Vote sur les {items} de tous les axes : {budget} points par p
 DOC_VOTERS_FORMS = ("votant", "votants")
 DOC_VOTE_PROVISIONAL = "Le vote était encore ouvert à la date de ce document : résultats provisoires."
 DOC_RANK = "Rang"
+DOC_WITHOUT_POINTS = "{count} {items} n'ont reçu aucun point."
+DOC_WITHOUT_POINTS_ONE = "1 {item} n'a reçu aucun point."
+
+
+def doc_without_points(number: int, target: str) -> str:
+    """« 48 pistes d'actions n'ont reçu aucun point. »: one line for all those, under the table."""
+    if number == 1:
+        return DOC_WITHOUT_POINTS_ONE.format(item=TARGET_LABELS[target].lower())
+    return DOC_WITHOUT_POINTS.format(count=number, items=TARGET_LABELS_PLURAL[target])
+
+
 DOC_AXIS_COLUMN = "Axe"
 DOC_POINTS = "Points"
 VOTE_CHART_AXIS = "Points reçus"

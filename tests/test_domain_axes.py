@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from atelier.domain.axes import MAX_AXES, AxisBoard, Piste, Target, TargetKind
+from atelier.domain.axes import MAX_AXES, MAX_LINE, MAX_LINES, AxisBoard, Piste, Target, TargetKind, pasted_lines
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
@@ -202,3 +202,23 @@ def test_a_contribution_is_unused_until_it_backs_something_and_only_while_visibl
     session.link_evidence(a.id, Target(TargetKind.AXIS, ids["health"]))
     session.set_hidden(b.id, True, T0)
     assert not session.is_unused(a) and not session.is_unused(b)
+
+
+def test_a_pasted_list_loses_its_bullets_and_numbers_and_its_blank_lines() -> None:
+    pasted = "- Un transport\n  • Une permanence\n\n3) Aider au permis\n12. Un garage\n▶ Une navette\n* Un taxi\n" \
+             "a) Un vélo\n1 000 logements à rénover\n\u2013  Covoiturage"
+    assert pasted_lines(pasted) == ["Un transport", "Une permanence", "Aider au permis", "Un garage", "Une navette",
+                                    "Un taxi", "Un vélo", "1 000 logements à rénover", "Covoiturage"]
+
+
+def test_lines_added_together_are_all_added_in_order_or_none_is() -> None:
+    board = AxisBoard()
+    axis = board.add_axis("Se déplacer")
+    added = board.add_lines(axis.id, "pistes", ["Un transport", "Une permanence"])
+    assert [type(line) for line in added] == [Piste, Piste]
+    assert [p.text for p in axis.pistes] == ["Un transport", "Une permanence"]
+    with refused(InvalidInput, match="La ligne 2 fait 301 caractères"):
+        board.add_lines(axis.id, "pistes", ["Court", "x" * (MAX_LINE + 1)])
+    with refused(NotAllowed, match="en compterait 31 : 30 lignes au plus"):
+        board.add_lines(axis.id, "pistes", [f"Piste {i}" for i in range(MAX_LINES - 1)])
+    assert [p.text for p in axis.pistes] == ["Un transport", "Une permanence"]  # nothing half-added

@@ -88,7 +88,7 @@ def test_an_axe_without_orientations_or_concretely_leaves_them_out(document: Doc
         ("List Bullet", "Garder des médecins sur le territoire"),
         ("Heading 3", "Pistes d'actions"),
         ("List Bullet", "Créer une maison de santé — 4 points · rang 3 sur 4"),
-        ("List Bullet", "Un bus vers l'hôpital — 0 point · rang 4 sur 4"),
+        ("List Bullet", "Un bus vers l'hôpital"),  # no point: nothing said beside it
     ]
 
 
@@ -129,7 +129,7 @@ def test_equal_points_share_a_rank_said_ex_aequo() -> None:
     body = texts_of(reread(build_restitution(session)))
     assert "Un transport à la demande — 2 points · rang 1 ex æquo sur 3" in body
     assert "Aider au permis — 2 points · rang 1 ex æquo sur 3" in body
-    assert "Une maison de santé — 0 point · rang 3 sur 3" in body
+    assert "Une maison de santé" in body and not any(line.startswith("Une maison de santé —") for line in body)
 
 
 def test_an_axe_with_only_a_title_is_its_heading_alone_and_no_axe_means_no_section() -> None:
@@ -150,8 +150,8 @@ def test_priorities_give_the_rules_and_the_ranking_most_points_first(document: D
         ["1", "Un transport à la demande le soir", MOBILITY, "6"],
         ["2", "Aider les jeunes à passer le permis", MOBILITY, "5"],
         ["3", "Créer une maison de santé", HEALTH, "4"],
-        ["4", "Un bus vers l'hôpital", HEALTH, "0"],
     ]
+    assert "1 piste d'action n'a reçu aucun point." in texts_of(document)  # in one line, not a row at 0
     assert "provisoires" not in "\n".join(texts_of(document))
 
 
@@ -294,3 +294,29 @@ def test_evidence_on_a_piste_counts_for_its_axe() -> None:
     session.link_evidence(bus.id, Target(TargetKind.AXIS, ids["mobility"]))
     assert block(reread(build_restitution(session)), "1 \u2013 SE DÉPLACER")[1] == (
         "Normal", "Appuyé sur 1 contribution des soirées (état des lieux, témoignages)")
+
+
+def test_a_long_vote_says_the_rank_of_the_first_ones_only_and_sums_those_without_points() -> None:
+    """56 pistes and 8 supported: the first five with their rank, the next ones their points, the rest silent."""
+    session = make_session(open_phase=None)
+    axes = [session.axes.add_axis("Se déplacer"), session.axes.add_axis("Se soigner")]
+    pistes = [session.axes.add_line(axes[i // 29].id, "pistes", f"Piste {i}") for i in range(1, 57)]
+    given = {"alice": {1: 3, 2: 3, 3: 2}, "bob": {1: 3, 2: 3, 4: 2}, "chloe": {1: 3, 3: 3, 4: 2},
+             "dan": {2: 1, 3: 1, 4: 1, 5: 3, 6: 2}, "eve": {5: 1, 6: 1, 7: 2, 8: 1}}  # 9, 7, 6, 5, 4, 3, 2, 1
+    for voter in given:
+        session.register_participant(voter, role="elu", commune="Fontenelle", now=T0)
+    session.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.OPEN, T0)
+    session.open_vote("piste", budget=8, cap=3, now=T0)
+    for voter, points in given.items():
+        for number, count in points.items():
+            session.set_points(voter, pistes[number - 1].id, count)
+    session.votes.close_current(T0)
+    document = reread(build_restitution(session))
+    body = texts_of(document)
+    assert "Piste 1 — 9 points · rang 1 sur 56" in body
+    assert "Piste 5 — 4 points · rang 5 sur 56" in body
+    assert "Piste 6 — 3 points" in body and "Piste 8 — 1 point" in body
+    assert "Piste 40" in body  # no point: the piste alone
+    assert not any("rang 6" in line or "0 point" in line for line in body)
+    assert len(table(document, "Rang", "Piste d'action", "Axe", "Points")) == 8
+    assert "48 pistes d'actions n'ont reçu aucun point." in body

@@ -69,6 +69,7 @@ def whole_demarche() -> list[Change]:
         ch.AddAxisLine(1, "pistes", "Un transport à la demande"),
         ch.AddAxisLine(1, "pistes", "Aider au permis"),
         ch.AddAxisLine(2, "pistes", "Une maison de santé"),
+        ch.AddAxisLines(2, "pistes", ("Un médecin itinérant", "Des infirmières en télésanté")),
         ch.EditAxisLine(6, "Aider au permis de conduire"),
         ch.MoveAxisLine(6, 0),
         ch.SetPisteDetails(5, ["Réservation la veille", "Tarif social"]),

@@ -8,6 +8,7 @@ by a position that another change may have shifted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -196,6 +197,26 @@ class AxisBoard:
         lines.append(line)
         return line
 
+    def add_lines(self, axis_id: int, section: AxisSection | str, texts: list[str]) -> list[Line]:
+        """Several lines at once (a pasted list): all of them, or none if one is refused."""
+        axis = self.axis(axis_id)
+        section = v.choice(AxisSection, section, "unknown_section")
+        if not texts:
+            raise InvalidInput("line_required")
+        cleaned = []
+        for number, text in enumerate(texts, start=1):
+            line = " ".join(text.split())
+            if len(line) > MAX_LINE:
+                raise InvalidInput("pasted_line_too_long", number=number, length=len(line), max=MAX_LINE)
+            cleaned.append(_line(line))
+        lines = axis.section(section)
+        if len(lines) + len(cleaned) > MAX_LINES:
+            raise NotAllowed("too_many_pasted_lines", section=section, count=len(lines) + len(cleaned),
+                             max=MAX_LINES)
+        added = [(Piste if section is AxisSection.PISTES else Line)(self._new_id(), text) for text in cleaned]
+        lines.extend(added)
+        return added
+
     def edit_line(self, line_id: int, text: str) -> Line:
         _, _, line = self.find_line(line_id)
         line.text = _line(text)
@@ -258,6 +279,15 @@ class AxisBoard:
     def _new_id(self) -> int:
         self.next_id += 1
         return self.next_id - 1
+
+
+# « - », « • », « ▶ », « * », en and em dashes, « 1. », « 2) », « a) » before a pasted line: its list's marks.
+_LIST_MARK = re.compile(r"^\s*(?:[-•▶►▸‣◦·*\u2013\u2014]+|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s+")
+
+
+def pasted_lines(text: str) -> list[str]:
+    """What a pasted list holds: one line per non-empty line, without its bullet or number."""
+    return [line for raw in text.splitlines() if (line := _LIST_MARK.sub("", raw).strip())]
 
 
 def _title(title: str) -> str:

@@ -51,8 +51,10 @@ def priorities(document: Document, session: Session) -> None:
     if vote.is_open:
         writer.paragraph(texts.DOC_VOTE_PROVISIONAL)
     ranking = ranked_lines(session, ranked_totals(vote))
-    _ranked_table(writer, vote, ranking, str)
     supported = [line for line in ranking if line.score]
+    _ranked_table(writer, vote, supported, str)  # the items that got points; the others in one line
+    if len(supported) < len(ranking):
+        writer.paragraph(texts.doc_without_points(len(ranking) - len(supported), vote.target))
     shown = supported[:CHART_MAX]
     caption = (texts.VOTE_CHART_CAPTION_TOP.format(count=CHART_MAX, items=items) if len(supported) > CHART_MAX
                else texts.VOTE_CHART_CAPTION.format(items=items))

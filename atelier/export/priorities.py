@@ -57,6 +57,9 @@ def ranked_lines(session: Session, ranking: list[RankedItem]) -> list[RankedLine
     return result
 
 
+RANKED_LINES = 5  # the lines whose rank is said beside them in the axes
+
+
 class LineResults:
     """Points and rank of each orientation and piste in the latest vote with points on its kind of line."""
 
@@ -72,10 +75,15 @@ class LineResults:
                 self._results[item.item_id] = (item, len(ranking), ranks.count(item.rank) > 1)
 
     def describe(self, line_id: int) -> str:
-        """« 12 points · rang 1 sur 5 »; "" for a line that was not in the vote."""
+        """« 12 points · rang 1 sur 56 » for the first ones, « 3 points » for the others; nothing for a
+        line that got no point or was not in the vote (a fiche reads quietly: no « 0 point · rang 49 »)."""
         if line_id not in self._results:
             return ""
         item, count, tied = self._results[line_id]
+        if not item.score:
+            return ""
+        if item.rank > RANKED_LINES:
+            return points(int(item.score))
         template = texts.DOC_LINE_VOTE_TIED if tied else texts.DOC_LINE_VOTE
         return template.format(points=points(int(item.score)), rank=item.rank, count=count)
 

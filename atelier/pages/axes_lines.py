@@ -13,9 +13,9 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
-from atelier.domain.axes import CTG_FIELDS, MAX_LINE, Axis, AxisSection, Line, Piste
+from atelier.domain.axes import CTG_FIELDS, MAX_LINE, Axis, AxisSection, Line, Piste, pasted_lines
 from atelier.domain.changes import (
-    AddAxisLine,
+    AddAxisLines,
     EditAxisLine,
     MoveAxisLine,
     RemoveAxisLine,
@@ -134,9 +134,11 @@ class SectionEditor:
             ui.label(texts.AXIS_SECTION_LABELS[section]).classes("text-lg font-bold")
             self.box = ui.column().classes("w-full gap-1")
             with ui.row().classes("w-full items-center gap-2 no-wrap"):
-                self.new = ui.input(texts.AXES_NEW_LINE).classes("grow") \
-                    .props(f"outlined dense maxlength={MAX_LINE}").mark(f"new-{section.value}-{axis.id}")
-                self.new.on("keydown.enter", self.add)
+                # Several lines: a list pasted from a document gives one line each. No `maxlength`:
+                # the browser would cut a pasted line silently; the server says which one is too long.
+                self.new = ui.textarea(texts.AXES_NEW_LINE).classes("grow") \
+                    .props("outlined dense autogrow rows=1").mark(f"new-{section.value}-{axis.id}")
+                self.new.on("keydown.enter.prevent", self.add)
                 ui.button(texts.AXES_ADD_LINE, on_click=self.add).props("outline no-caps") \
                     .mark(f"add-{section.value}-{axis.id}")
         self.sync(axis)
@@ -156,7 +158,8 @@ class SectionEditor:
                                                    first=index == 0, last=index == len(lines) - 1)
 
     async def add(self) -> None:
-        text = self.new.value or ""
-        if await attempt(lambda: self.atelier.service.apply(self.session.code, AddAxisLine(self.axis_id,
-                                                                    self.section, text))) is not None:
+        """The line typed, or each line of a pasted list (its bullets and numbers left out)."""
+        lines = tuple(pasted_lines(self.new.value or ""))
+        change = AddAxisLines(self.axis_id, self.section, lines)
+        if await attempt(lambda: self.atelier.service.apply(self.session.code, change)) is not None:
             self.new.value = ""

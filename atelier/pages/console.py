@@ -61,6 +61,11 @@ def _header(atelier: Atelier, session: Session) -> None:
         qr_code(url, classes="qr-small")
 
 
+# Quasar's field reports « change » twice: its own event carries the value (a string), the
+# browser's bubbles up with the input as target. One of them is enough.
+DATE_CHANGED = "(value) => { if (typeof value === 'string') emit(value); }"
+
+
 class PhaseControls:
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
@@ -73,7 +78,9 @@ class PhaseControls:
                     buttons = ui.row().classes("gap-2")
                     day = ui.input(texts.CONSOLE_PHASE_DATE).props("type=date dense outlined stack-label") \
                         .mark(f"date-{key.value}")
-                    day.on("change", lambda _, k=key, d=day: self.set_date(k, d.value))
+                    # The date as the browser has it when the field is left: the field's value on the
+                    # server may not have caught up yet (it used to save the previous date).
+                    day.on("change", lambda event, k=key: self.set_date(k, event.args), js_handler=DATE_CHANGED)
                 self.rows[key] = (status, buttons, day)
         self.refresh()
         atelier.hub.subscribe(live.session(session.code), self.on_event)
@@ -103,9 +110,11 @@ class PhaseControls:
 
         ui.button(label, on_click=change).props("no-caps").mark(f"{status.value}-{key.value}")
 
-    async def set_date(self, key: PhaseKey, value: str | None) -> None:
+    async def set_date(self, key: PhaseKey, value: object) -> None:
         try:
-            day = date.fromisoformat(value) if value else None
+            day = date.fromisoformat(value) if isinstance(value, str) and value else None
         except ValueError:
             return  # the browser's date field only sends valid dates or nothing
+        if day == self.session.phases[key].date:
+            return
         await attempt(lambda: self.atelier.service.apply(self.session.code, SetPhaseDate.of(key, day)))

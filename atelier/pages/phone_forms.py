@@ -60,7 +60,8 @@ class ProfileForm:
             ui.label(texts.PHONE_ROLE)
             self.role = ui.radio({r.value: texts.ROLE_LABELS[r] for r in Role},
                                  on_change=self._role_changed).mark("role")
-            self.commune = select(commune_options(session), label=texts.PHONE_COMMUNE, marker="commune")
+            self.commune = select(commune_options(session), label=texts.PHONE_COMMUNE, marker="commune",
+                                  searchable=True)
             self.structure = ui.input(texts.PHONE_STRUCTURE).classes("w-full") \
                 .props(f"outlined maxlength={limits.MAX_STRUCTURE}").mark("structure")
             self.name = ui.input(texts.PHONE_NAME).classes("w-full") \
@@ -100,7 +101,7 @@ class ContributionFields:
             .props(f"outlined autogrow counter maxlength={MAX_TEXT}").mark(f"{prefix}text")
         self.theme = select(session.themes, label=texts.PHONE_THEME, marker=f"{prefix}theme")
         self.commune = select(commune_options(session), label=texts.PHONE_CONTRIBUTION_COMMUNE,
-                              marker=f"{prefix}commune")
+                              marker=f"{prefix}commune", searchable=True)
         with ui.column().classes("w-full gap-0") as self.risk_box:
             ui.label(texts.PHONE_RISK)
             self.risk = ui.radio({r.value: texts.RISK_LABELS[r] for r in Risk}).mark(f"{prefix}risk")
@@ -174,6 +175,10 @@ class ContributionForm:
             self.error)
         if contribution is not None:
             self.fields.text.value = ""
+            self.fields.structure.value = ""  # the next post is not signed with this one's structure
+            participant = self.session.participants.get(self.participant_id)
+            if participant is not None:
+                self.set_participant(participant)  # nor sent from this one's commune
             ui.run_javascript(CLEAR_DRAFT_JS.substitute(key=self._draft_key))  # a value set here emits no event
             ui.notify(texts.PHONE_SENT, type="positive", position="top")
 

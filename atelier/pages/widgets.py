@@ -66,13 +66,15 @@ def qr_code(url: str, *, classes: str) -> ui.html:
 
 
 def select(options: list[str] | dict[str, str], *, label: str, marker: str, props: str = "outlined",
-           classes: str = "w-full", value: Any = None, on_change: Callable[..., Any] | None = None) -> ui.select:
+           classes: str = "w-full", value: Any = None, on_change: Callable[..., Any] | None = None,
+           searchable: bool = False) -> ui.select:
     """A select (full width unless told) whose options are laid out once.
 
     NiceGUI lays a select's options out again on every change of its props or classes; built with
     its options, then styled, a 74-commune select was laid out five times per phone page.
+    `searchable`: typing filters the options (« Mor » → Morlaàs), for the long lists.
     """
-    field = ui.select([], label=label).classes(classes).props(props).mark(marker)
+    field = ui.select([], label=label, with_input=searchable).classes(classes).props(props).mark(marker)
     field.set_options(options, value=value)
     if on_change is not None:  # only now: setting the first value is not a change
         field.on_value_change(on_change)

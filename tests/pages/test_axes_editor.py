@@ -104,3 +104,21 @@ async def test_every_refusal_in_the_editor_is_said_in_french(analysed: str, user
     await fire(user, "axis-title-1", "blur")
     await user.should_see("« Titre de l'axe » est trop long : 120 caractères au plus.")
     assert running().service.get(analysed).axes.axis(1).title == "Se déplacer"
+
+
+async def test_a_pasted_list_gives_one_line_each_and_a_too_long_one_is_refused_with_its_length(
+        analysed: str, user: User) -> None:
+    await user.open(f"/f/{analysed}/axes?token={TOKEN}")
+    await add_axis(user, 1, "Se déplacer")
+    user.find(marker="new-pistes-1").type("- Un transport à la demande\n• Une permanence mobile\n\n"
+                                          "3) Aider au permis\n▶ Un garage solidaire")
+    await tap(user, "add-pistes-1")
+    await user.should_see(marker="line-5", content="Un garage solidaire")
+    pistes = running().service.get(analysed).axes.axis(1).pistes
+    assert [p.text for p in pistes] == ["Un transport à la demande", "Une permanence mobile", "Aider au permis",
+                                        "Un garage solidaire"]
+
+    user.find(marker="new-enjeux-1").type("L'isolement des hameaux\n" + "très " * 70)
+    await tap(user, "add-enjeux-1")
+    await user.should_see("La ligne 2 fait 349 caractères : 300 au plus. Raccourcissez-la ; rien n'a été ajouté.")
+    assert running().service.get(analysed).axes.axis(1).enjeux == []  # nothing half-added

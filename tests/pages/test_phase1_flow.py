@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from nicegui.testing import User
@@ -12,7 +13,7 @@ from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 from tests.conftest import T0, TOKEN, make_session
-from tests.pages.conftest import CODE, join, post_difficulty, running, set_value, tap
+from tests.pages.conftest import CODE, fire, join, post_difficulty, running, set_value, tap
 
 
 async def test_phone_joins_posts_and_the_projection_shows_it(seeded: str, create_user) -> None:
@@ -227,3 +228,42 @@ async def test_the_console_draws_a_long_list_a_page_at_a_time(data_dir: Path, us
     await user.should_see(marker="row-22")
     await user.should_not_see(marker="row-21")
     await user.should_see("Voir les 21 suivantes")
+
+
+async def test_a_phase_date_typed_in_the_console_is_kept_corrected_and_cleared(seeded: str, user: User) -> None:
+    """The date the browser has when the field is left is the one saved, and a reload shows it."""
+    await user.open(f"/f/{seeded}?token={TOKEN}")
+    await fire(user, "date-etat_des_lieux", "change", "2025-11-14")
+    phases = running().service.find(seeded).phases  # type: ignore[union-attr]
+    assert phases[PhaseKey.ETAT_DES_LIEUX].date == date(2025, 11, 14)
+    await fire(user, "date-etat_des_lieux", "change", "2025-11-21")  # corrected
+    assert phases[PhaseKey.ETAT_DES_LIEUX].date == date(2025, 11, 21)
+
+    await user.open(f"/f/{seeded}")  # a reload
+    assert field_value(user, "date-etat_des_lieux") == "2025-11-21"
+    await fire(user, "date-etat_des_lieux", "change", "")  # cleared
+    assert phases[PhaseKey.ETAT_DES_LIEUX].date is None
+    await user.open(f"/f/{seeded}")
+    assert field_value(user, "date-etat_des_lieux") == ""
+
+
+def field_value(user: User, marker: str) -> object:
+    with user:
+        return next(iter(user.find(marker=marker).elements)).value  # type: ignore[attr-defined]
+
+
+async def test_after_a_post_the_form_is_back_to_the_participant_s_commune_and_no_structure(
+        seeded: str, user: User) -> None:
+    """A ressource of Vernoux signed « ADMR » must not make the next difficulté Vernoux's or ADMR's."""
+    await join(user, seeded, commune="Fontenelle")
+    set_value(user, "kind", "ressource")
+    user.find(marker="text").type("Un portage de repas")
+    set_value(user, "theme", "Santé")
+    set_value(user, "commune", "Vernoux")
+    user.find(marker="structure").type("ADMR")
+    await tap(user, "send")
+    await user.should_see("Merci ! Votre contribution est envoyée.")
+    assert field_value(user, "commune") == "Fontenelle"
+    assert field_value(user, "structure") == ""
+    posted = list(running().service.find(seeded).contributions.values())  # type: ignore[union-attr]
+    assert [(c.commune, c.structure) for c in posted] == [("Vernoux", "ADMR")]

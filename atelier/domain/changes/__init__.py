@@ -3,6 +3,7 @@
 from atelier.domain.changes.analysis import (
     AddAxis,
     AddAxisLine,
+    AddAxisLines,
     AddStructure,
     EditAxis,
     EditAxisLine,
@@ -48,7 +49,7 @@ from atelier.domain.changes.room import (
 )
 
 __all__ = [
-    "AddAxis", "AddAxisLine", "AddComment", "AddContribution", "AddStructure", "Change", "CloseVote",
+    "AddAxis", "AddAxisLine", "AddAxisLines", "AddComment", "AddContribution", "AddStructure", "Change", "CloseVote",
     "DeleteOwnContribution", "EditAxis", "EditAxisLine", "EditOwnContribution", "EditStructure", "HideResults",
     "LinkEvidence", "MergeContributions", "ModerateEdit", "MoveAxis", "MoveAxisLine", "OpenVote", "PresentAxis",
     "PresentStep", "RegisterParticipant", "RemoveAxis", "RemoveAxisLine", "RemoveStructure", "SetCommentHidden",

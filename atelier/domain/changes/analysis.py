@@ -220,6 +220,25 @@ class AddAxisLine(Change[Line]):
 
 
 @dataclass(frozen=True)
+class AddAxisLines(Change[list[Line]]):
+    """Several lines of one section at once, in order: a pasted list (see `axes.pasted_lines`)."""
+
+    name = "add_axis_lines"
+    axis_id: int
+    section: str
+    texts: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple(self.texts))  # a list when read back from the journal
+
+    def apply(self, session: Session, now: datetime) -> list[Line]:
+        return session.axes.add_lines(self.axis_id, self.section, list(self.texts))
+
+    def announce(self, session: Session, result: list[Line]) -> AxisChanged:
+        return _axis(session, self.axis_id)
+
+
+@dataclass(frozen=True)
 class EditAxisLine(Change[Line]):
     name = "edit_axis_line"
     line_id: int

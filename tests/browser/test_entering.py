@@ -1,0 +1,57 @@
+"""Entering a démarche in a real browser: a phase's date typed, corrected and kept over a reload; the
+commune list narrowed by typing, on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from atelier import texts
+from atelier.domain.model import PhaseKey, Role
+from tests.browser.actions import create_session, phase_button
+from tests.browser.room import Room
+
+pytestmark = pytest.mark.browser
+
+COMMUNES = ["Morlaàs", "Serres-Morlaàs", "Lescar", "Montardon"]
+
+
+def date_field(console, phase: PhaseKey):  # type: ignore[no-untyped-def]
+    line = console.locator(".nicegui-row").filter(has_text=f"{texts.PHASE_LABELS[phase]} — ")
+    return line.get_by_label(texts.CONSOLE_PHASE_DATE)
+
+
+def test_a_phase_date_typed_in_the_console_is_kept_after_a_reload_and_can_be_cleared(room: Room) -> None:
+    console = room.facilitator()
+    create_session(console, territory="CC du Nord-Est de Pau", communes=COMMUNES, themes=["Mobilité"])
+    field = date_field(console, PhaseKey.TEMOIGNAGES)
+    field.fill("2025-11-14")
+    field.blur()
+    expect(field).to_have_value("2025-11-14")
+    field.fill("2025-11-21")  # corrected
+    field.press("Tab")
+    console.reload()
+    expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("2025-11-21")
+    expect(date_field(console, PhaseKey.ETAT_DES_LIEUX)).to_have_value("")  # the others untouched
+    date_field(console, PhaseKey.TEMOIGNAGES).fill("")
+    date_field(console, PhaseKey.TEMOIGNAGES).blur()
+    console.reload()
+    expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("")
+
+
+def test_a_phone_finds_its_commune_by_typing_its_first_letters(room: Room) -> None:
+    console = room.facilitator()
+    code = create_session(console, territory="CC du Nord-Est de Pau", communes=COMMUNES, themes=["Mobilité"])
+    phase_button(console, PhaseKey.ETAT_DES_LIEUX, texts.CONSOLE_OPEN_PHASE).click()
+    phone = room.phone()
+    phone.goto(room.server.url(f"/j/{code}"))
+    phone.get_by_role("radio", name=texts.ROLE_LABELS[Role.ELU], exact=True).click()
+    commune = phone.get_by_label(texts.PHONE_COMMUNE, exact=True)
+    commune.click()
+    commune.press_sequentially("Mor")
+    expect(phone.get_by_role("option", name="Morlaàs", exact=True)).to_be_visible()
+    expect(phone.get_by_role("option", name="Serres-Morlaàs", exact=True)).to_be_visible()
+    expect(phone.get_by_role("option", name="Lescar", exact=True)).to_have_count(0)
+    phone.get_by_role("option", name="Morlaàs", exact=True).click()
+    phone.get_by_role("button", name=texts.PHONE_START).click()
+    expect(phone.get_by_text(texts.PHONE_YOU.format(who="Élu·e · Morlaàs"), exact=True)).to_be_visible()
