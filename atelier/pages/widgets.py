@@ -65,16 +65,34 @@ def qr_code(url: str, *, classes: str) -> ui.html:
     return element
 
 
+class Select(ui.select):
+    """A select that lays its options out only when they change.
+
+    NiceGUI lays out every option again on each update of a select (a value set, a class added):
+    on a phone page of 74 communes, that was a large part of what a join cost. Options are only
+    ever replaced here (`set_options`), never changed in place, so comparing them is enough.
+    """
+
+    _laid_out: object = None
+
+    def update(self) -> None:
+        if self.options is self._laid_out:
+            ui.element.update(self)  # the element's props as they are: the options are already laid out
+            return
+        self._laid_out = self.options
+        super().update()
+
+
 def select(options: list[str] | dict[str, str], *, label: str, marker: str, props: str = "outlined",
            classes: str = "w-full", value: Any = None, on_change: Callable[..., Any] | None = None,
-           searchable: bool = False) -> ui.select:
+           searchable: bool = False) -> Select:
     """A select (full width unless told) whose options are laid out once.
 
     NiceGUI lays a select's options out again on every change of its props or classes; built with
     its options, then styled, a 74-commune select was laid out five times per phone page.
     `searchable`: typing filters the options (« Mor » → Morlaàs), for the long lists.
     """
-    field = ui.select([], label=label, with_input=searchable).classes(classes).props(props).mark(marker)
+    field = Select([], label=label, with_input=searchable).classes(classes).props(props).mark(marker)
     field.set_options(options, value=value)
     if on_change is not None:  # only now: setting the first value is not a change
         field.on_value_change(on_change)
