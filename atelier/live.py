@@ -25,6 +25,7 @@ from atelier.domain.events import (
     AxisChanged,
     AxisPresented,
     AxisRemoved,
+    CalendarChanged,
     CommentAdded,
     CommentChanged,
     ContextChanged,
@@ -151,6 +152,8 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code), author(event.code, event.comment.author_id)]
         case ContextChanged():
             return [session(event.code)]
+        case CalendarChanged():
+            return [wall(event.code)]  # the console; phones and the projection do not show it
         case ResultsShown():
             return [wall(event.code)]  # the projection and the console; phones show their own ballot
     return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -236,3 +237,18 @@ def test_the_fast_writer_keeps_styles_spaces_tabs_and_line_breaks() -> None:
     assert tabbed.text == "Colonne\tsuivante\nligne suivante"
     assert heading.style.name == "Heading 1" and heading.text == "Un titre"
     assert document.element.body[-1].tag.endswith("sectPr")  # written before the section properties
+
+
+def test_the_calendar_puts_the_other_meetings_among_the_phases_in_date_order() -> None:
+    session = full_session()
+    session.calendar.add("Comité de pilotage", date(2018, 1, 22))
+    session.calendar.add("Une réunion encore à dater", None)
+    session.calendar.add("Présentation de la démarche aux élus", date(2017, 9, 4))
+    body = texts_of(reread(build_restitution(session)))
+    start = body.index("Calendrier du déroulement") + 1
+    dated = [line for line in body[start:start + 12] if " — " in line or line == "Une réunion encore à dater"]
+    assert [line.split(" — ")[0] for line in dated] == [
+        "4 septembre 2017", "16 octobre 2017", "27 novembre 2017", "22 janvier 2018", "14 mars 2018",
+        "Une réunion encore à dater"]
+    assert "22 janvier 2018 — Comité de pilotage" in body
+    assert "4 septembre 2017 \u2013 14 mars 2018" in body  # the cover spans every dated meeting

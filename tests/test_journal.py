@@ -97,6 +97,11 @@ def whole_demarche() -> list[Change]:
         ch.HideResults(),
         ch.ShowResults(None),
         ch.RemoveAxis(2),
+        ch.AddCalendarStep("Présentation de la démarche aux élus", "2025-06-12"),
+        ch.AddCalendarStep("Comité de pilotage"),
+        ch.EditCalendarStep(2, "Comité de pilotage", "2026-01-20"),
+        ch.AddCalendarStep("Pré-travail par secteur", "2025-09-03"),
+        ch.RemoveCalendarStep(3),
     ]
 
 

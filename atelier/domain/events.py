@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from atelier.domain.axes import Axis, Target
+from atelier.domain.calendar import CalendarStep
 from atelier.domain.comments import Comment
 from atelier.domain.model import Contribution, Participant, Phase
 from atelier.domain.session_context import SessionContext
@@ -196,6 +197,15 @@ class ContextChanged:
 
 
 @dataclass(frozen=True)
+class CalendarChanged:
+    """A meeting of the calendar was added, changed or removed: every step, as they now are."""
+
+    code: str
+    version: int
+    steps: tuple[CalendarStep, ...]
+
+
+@dataclass(frozen=True)
 class ResultsShown:
     """The projection shows the latest vote's results in `view` (`shown`), or goes back to the axes."""
 
@@ -208,4 +218,4 @@ class ResultsShown:
 DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
                | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
-               | TimerChanged | ContextChanged | ResultsShown)
+               | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from atelier.domain.axes import Axis, AxisBoard, Line, Piste, Target, TargetKind
+from atelier.domain.calendar import Calendar, CalendarStep
 from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.evidence import Evidence
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
@@ -20,7 +21,8 @@ from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
 # contributions. A version-1 record has none of these keys and loads with them empty.
 # 3: `version`, the number of changes the record holds (the journal continues from it); older
 # records load as version 0.
-SCHEMA_VERSION = 3
+# 4: `calendar`, the meetings beside the three phases; older records load with none.
+SCHEMA_VERSION = 4
 
 
 class NewerSchema(ValueError):
@@ -50,6 +52,7 @@ def session_meta(session: Session) -> dict[str, Any]:
         "votes": votes_record(session.votes),
         "comments": comments_record(session.comments),
         "timer": timer_record(session.timer),
+        "calendar": calendar_record(session.calendar),
     }
 
 
@@ -167,6 +170,16 @@ def _load_phases_2_and_3(session: Session, meta: dict[str, Any]) -> None:
     if "comments" in meta:
         session.comments = _comments(meta["comments"])
     session.timer = _timer(meta.get("timer"))
+    if "calendar" in meta:
+        raw = meta["calendar"]
+        session.calendar = Calendar([CalendarStep(step["id"], step["title"],
+                                                  date.fromisoformat(step["date"]) if step["date"] else None)
+                                     for step in raw["steps"]], raw["next_id"])
+
+
+def calendar_record(calendar: Calendar) -> dict[str, Any]:
+    return {"steps": [{"id": step.id, "title": step.title, "date": step.date.isoformat() if step.date else None}
+                      for step in calendar.steps], "next_id": calendar.next_id}
 
 
 def witnesses_record(witnesses: Witnesses) -> dict[str, Any]:

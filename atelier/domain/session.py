@@ -12,6 +12,7 @@ from typing import Any
 
 from atelier.domain import validation as v
 from atelier.domain.axes import AxisBoard
+from atelier.domain.calendar import Calendar
 from atelier.domain.comments import CommentBook
 from atelier.domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from atelier.domain.evidence import Evidence
@@ -56,6 +57,7 @@ class Session(RestitutionRules):
     votes: VoteBook = field(default_factory=VoteBook)
     comments: CommentBook = field(default_factory=CommentBook)
     timer: StepTimer | None = None
+    calendar: Calendar = field(default_factory=Calendar)  # meetings beside the three phases
     # The number of changes made since the session was created (see `changes.perform`).
     version: int = 0
 

@@ -6,6 +6,8 @@ the document never carries an empty heading or placeholder text.
 
 from __future__ import annotations
 
+from datetime import date
+
 from docx.document import Document
 
 from atelier import texts
@@ -18,11 +20,12 @@ from atelier.export.french import french_date, french_date_range, french_number
 
 
 def cover(document: Document, session: Session) -> None:
-    """Territory, the démarche's title, the span of its dated phases, who prepared the document."""
+    """Territory, the démarche's title, the span of its dated meetings, who prepared the document."""
     writer = Writer(document)
     writer.heading(session.territory, 0)
     writer.paragraph(session.title, "Subtitle")
     days = [phase.date for phase in session.phases.values() if phase.date]
+    days += [step.date for step in session.calendar.steps if step.date]
     if days:
         writer.paragraph(french_date_range(days))
     if session.context.author:
@@ -46,19 +49,24 @@ def context(document: Document, session: Session) -> None:
 
 
 def calendar(document: Document, session: Session) -> None:
-    """Each phase that took place: its date, what it was; for the témoignages, who testified."""
+    """Every meeting of the démarche in date order: the phases that took place (for the témoignages,
+    who testified) and the other steps the facilitator dated (présentation, comité de pilotage…).
+    Undated ones come last, in the order they were entered."""
     phases = [phase for phase in session.phases.values() if _took_place(session, phase)]
-    if not phases:
+    meetings: list[tuple[date | None, int, str, Phase | None]] = [
+        *((phase.date, order, texts.DOC_PHASE_DESCRIPTIONS[phase.key], phase) for order, phase in enumerate(phases)),
+        *((step.date, len(phases) + order, step.title, None) for order, step in enumerate(session.calendar.steps)),
+    ]
+    if not meetings:
         return
     writer = Writer(document)
     writer.heading(texts.DOC_CALENDAR, 1)
-    for phase in phases:
-        description = texts.DOC_PHASE_DESCRIPTIONS[phase.key]
-        if phase.date:
-            writer.labelled(french_date(phase.date), description)
+    for day, _, description, phase in sorted(meetings, key=lambda m: (m[0] is None, m[0] or date.min, m[1])):
+        if day:
+            writer.labelled(french_date(day), description)
         else:
             writer.paragraph(description)
-        structures = testifying_structures(session) if phase.key is PhaseKey.TEMOIGNAGES else []
+        structures = testifying_structures(session) if phase is not None and phase.key is PhaseKey.TEMOIGNAGES else []
         if structures:
             writer.paragraph(texts.DOC_TESTIFIED)
             for structure in structures:

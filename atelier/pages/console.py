@@ -13,6 +13,7 @@ from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.pages import affiche, analysis_page, axes_page
+from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
@@ -35,6 +36,7 @@ def register(atelier: Atelier) -> None:
         with frame("console"):
             _header(atelier, session)
             PhaseControls(atelier, session)
+            CalendarSteps(atelier, session)
             WitnessList(atelier, session)
             PlenaryControls(atelier, session)
             ExportButtons(atelier, session)
@@ -59,11 +61,6 @@ def _header(atelier: Atelier, session: Session) -> None:
                 ui.link(texts.CONSOLE_HOME, "/")
             screen_links(session.code, current="console")
         qr_code(url, classes="qr-small")
-
-
-# Quasar's field reports « change » twice: its own event carries the value (a string), the
-# browser's bubbles up with the input as target. One of them is enough.
-DATE_CHANGED = "(value) => { if (typeof value === 'string') emit(value); }"
 
 
 class PhaseControls:

@@ -267,3 +267,25 @@ async def test_after_a_post_the_form_is_back_to_the_participant_s_commune_and_no
     assert field_value(user, "structure") == ""
     posted = list(running().service.find(seeded).contributions.values())  # type: ignore[union-attr]
     assert [(c.commune, c.structure) for c in posted] == [("Vernoux", "ADMR")]
+
+
+async def test_the_facilitator_adds_dates_corrects_and_removes_another_meeting_of_the_calendar(
+        seeded: str, user: User) -> None:
+    await user.open(f"/f/{seeded}?token={TOKEN}")
+    user.find(marker="new-step-title").type("Présentation de la démarche aux élus")
+    set_value(user, "new-step-date", "2025-06-12")
+    await tap(user, "add-step")
+    await user.should_see(marker="step-title-1")
+    calendar = running().service.find(seeded).calendar  # type: ignore[union-attr]
+    assert [(s.title, s.date) for s in calendar.steps] == [("Présentation de la démarche aux élus", date(2025, 6, 12))]
+
+    await fire(user, "step-date-1", "change", "2025-06-19")  # corrected
+    user.find(marker="step-title-1").clear().type("Présentation aux élus")
+    await fire(user, "step-title-1", "blur")
+    assert [(s.title, s.date) for s in calendar.steps] == [("Présentation aux élus", date(2025, 6, 19))]
+
+    await tap(user, "add-step")  # no title
+    await user.should_see("Donnez un titre à l'étape (par exemple « Comité de pilotage »).")
+    await tap(user, "step-remove-1")
+    await user.should_not_see(marker="step-title-1")
+    assert calendar.steps == []

@@ -7,8 +7,10 @@ from dataclasses import KW_ONLY, dataclass
 from datetime import date, datetime
 from typing import TypedDict
 
+from atelier.domain.calendar import CalendarStep
 from atelier.domain.changes.base import Change
 from atelier.domain.events import (
+    CalendarChanged,
     ContextChanged,
     ContributionAdded,
     ContributionChanged,
@@ -79,6 +81,56 @@ class SetContext(Change[SessionContext]):
 
     def announce(self, session: Session, result: SessionContext) -> ContextChanged:
         return ContextChanged(session.code, session.version, snapshot(result))
+
+
+# --- The calendar's other meetings ---------------------------------------------------------------
+def _day(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
+
+
+def _calendar(session: Session) -> CalendarChanged:
+    return CalendarChanged(session.code, session.version, tuple(snapshot(step) for step in session.calendar.steps))
+
+
+@dataclass(frozen=True)
+class AddCalendarStep(Change[CalendarStep]):
+    """A meeting beside the three phases (présentation aux élus, comité de pilotage…); `day` in ISO form."""
+
+    name = "add_calendar_step"
+    title: str
+    day: str | None = None
+
+    def apply(self, session: Session, now: datetime) -> CalendarStep:
+        return session.calendar.add(self.title, _day(self.day))
+
+    def announce(self, session: Session, result: CalendarStep) -> CalendarChanged:
+        return _calendar(session)
+
+
+@dataclass(frozen=True)
+class EditCalendarStep(Change[CalendarStep]):
+    name = "edit_calendar_step"
+    step_id: int
+    title: str
+    day: str | None = None
+
+    def apply(self, session: Session, now: datetime) -> CalendarStep:
+        return session.calendar.edit(self.step_id, self.title, _day(self.day))
+
+    def announce(self, session: Session, result: CalendarStep) -> CalendarChanged:
+        return _calendar(session)
+
+
+@dataclass(frozen=True)
+class RemoveCalendarStep(Change[CalendarStep]):
+    name = "remove_calendar_step"
+    step_id: int
+
+    def apply(self, session: Session, now: datetime) -> CalendarStep:
+        return session.calendar.remove(self.step_id)
+
+    def announce(self, session: Session, result: CalendarStep) -> CalendarChanged:
+        return _calendar(session)
 
 
 # --- Participants -------------------------------------------------------------------------------
