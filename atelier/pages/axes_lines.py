@@ -59,22 +59,25 @@ def icon_button(icon: str, label: str, on_click: Callable[[], Any], mark: str) -
 
 
 class LineEditor:
-    def __init__(self, atelier: Atelier, session: Session, line: Line, *, first: bool, last: bool) -> None:
+    def __init__(self, atelier: Atelier, session: Session, line: Line) -> None:
         self.atelier, self.session, self.id = atelier, session, line.id
         code = session.code
-        with ui.column().classes("w-full gap-0"):
+        with ui.column().classes("w-full gap-0") as self.root:
             with ui.row().classes("w-full items-center gap-1 no-wrap"):
                 field = ui.input().classes("grow").props(f"outlined dense maxlength={MAX_LINE}") \
                     .mark(f"line-{line.id}")
                 field.props["aria-label"] = texts.AXES_LINE_TEXT  # the section title says which list it is
                 self.text = SavedField(field, line.text,
                                        lambda text: atelier.service.apply(code, EditAxisLine(line.id, text)))
-                icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"line-up-{line.id}") \
-                    .set_enabled(not first)
-                icon_button("arrow_downward", texts.AXES_DOWN, lambda: self._move(+1), f"line-down-{line.id}") \
-                    .set_enabled(not last)
+                self.up = icon_button("arrow_upward", texts.AXES_UP, lambda: self._move(-1), f"line-up-{line.id}")
+                self.down = icon_button("arrow_downward", texts.AXES_DOWN, lambda: self._move(+1),
+                                        f"line-down-{line.id}")
                 icon_button("delete", texts.AXES_REMOVE_LINE, self._remove, f"line-remove-{line.id}")
             self.sheet = PisteSheet(atelier, session, line) if isinstance(line, Piste) else None
+
+    def place(self, *, first: bool, last: bool) -> None:
+        self.up.set_enabled(not first)
+        self.down.set_enabled(not last)
 
     def sync(self, line: Line) -> None:
         self.text.sync(line.text)
@@ -144,18 +147,26 @@ class SectionEditor:
         self.sync(axis)
 
     def sync(self, axis: Axis) -> None:
-        """Same lines in the same order: each field follows its text. Otherwise the list is rebuilt."""
+        """Each line keeps its editor: a line added, removed or moved touches that line only.
+
+        Never a redraw of the section: a correction being typed in one line survives a line added in
+        another tab, and adding a line costs the same with 3 lines or 30.
+        """
         lines: list[Line] = axis.section(self.section)
-        if [line.id for line in lines] == list(self.editors):
-            for line in lines:
-                self.editors[line.id].sync(line)
-            return
-        self.box.clear()
-        self.editors = {}
-        with self.box:
-            for index, line in enumerate(lines):
-                self.editors[line.id] = LineEditor(self.atelier, self.session, line,
-                                                   first=index == 0, last=index == len(lines) - 1)
+        wanted = {line.id for line in lines}
+        for gone in [line_id for line_id in self.editors if line_id not in wanted]:
+            self.editors.pop(gone).root.delete()
+        for index, line in enumerate(lines):
+            editor = self.editors.get(line.id)
+            if editor is None:
+                with self.box:
+                    editor = self.editors[line.id] = LineEditor(self.atelier, self.session, line)
+            else:
+                editor.sync(line)
+            if self.box.default_slot.children.index(editor.root) != index:
+                editor.root.move(self.box, target_index=index)
+            editor.place(first=index == 0, last=index == len(lines) - 1)
+        self.editors = {line.id: self.editors[line.id] for line in lines}
 
     async def add(self) -> None:
         """The line typed, or each line of a pasted list (its bullets and numbers left out)."""

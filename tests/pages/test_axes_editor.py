@@ -122,3 +122,36 @@ async def test_a_pasted_list_gives_one_line_each_and_a_too_long_one_is_refused_w
     await tap(user, "add-enjeux-1")
     await user.should_see("La ligne 2 fait 349 caractères : 300 au plus. Raccourcissez-la ; rien n'a été ajouté.")
     assert running().service.get(analysed).axes.axis(1).enjeux == []  # nothing half-added
+
+
+def field_text(user: User, marker: str) -> str:
+    with user:
+        return next(iter(user.find(marker=marker).elements)).value  # type: ignore[attr-defined]
+
+
+async def test_a_correction_typed_in_one_tab_survives_lines_added_moved_and_removed_in_another(
+        analysed: str, create_user) -> None:
+    first: User = create_user()
+    await first.open(f"/f/{analysed}/axes?token={TOKEN}")
+    await add_axis(first, 1, "Se déplacer")
+    await add_line(first, "pistes", 1, "Un transport", 2)
+    await add_line(first, "pistes", 1, "Aider au permis", 3)
+    second: User = create_user()
+    await second.open(f"/f/{analysed}/axes?token={TOKEN}")
+    first.find(marker="line-2").clear().type("Un transport à la demande le soir")  # typing, not saved yet
+
+    await add_line(second, "pistes", 1, "Un garage solidaire", 4)
+    await first.should_see(marker="line-4")
+    assert field_text(first, "line-2") == "Un transport à la demande le soir"
+    await tap(second, "line-up-4")  # moved to the middle
+    await tap(second, "line-remove-3")
+    await first.should_not_see(marker="line-3")
+    assert field_text(first, "line-2") == "Un transport à la demande le soir"
+    assert [p.text for p in running().service.get(analysed).axes.axis(1).pistes] == ["Un transport",
+                                                                                      "Un garage solidaire"]
+    with first:  # the arrows on the first tab follow the order: « Un garage solidaire » is last now
+        enabled = {m: next(iter(first.find(marker=m).elements)).enabled  # type: ignore[attr-defined]
+                   for m in ("line-up-2", "line-down-2", "line-up-4", "line-down-4")}
+    assert enabled == {"line-up-2": False, "line-down-2": True, "line-up-4": True, "line-down-4": False}
+    await fire(first, "line-2", "blur")  # now saved
+    assert running().service.get(analysed).axes.axis(1).pistes[0].text == "Un transport à la demande le soir"
