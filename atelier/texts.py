@@ -318,7 +318,8 @@ CONTEXT_POPULATION_YEAR = "Année du chiffre de population"
 CONTEXT_SEAT = "Siège de l'intercommunalité"
 CONTEXT_HISTORY = "Histoire de l'intercommunalité (création, fusions…)"
 CONTEXT_AUTHOR = "Animation : votre nom et votre organisme (auteur du document)"
-CONTEXT_ANALYSIS = "Commentaires et enjeux majeurs : votre analyse, en quelques paragraphes"
+CONTEXT_ANALYSIS = ("Commentaires et enjeux majeurs : votre analyse, en quelques paragraphes (une ligne commençant "
+                    "par « - » devient une puce ; **gras**, *italique*)")
 CONTEXT_SAVE = "Enregistrer le contexte"
 CONTEXT_SAVED = "Contexte enregistré."
 

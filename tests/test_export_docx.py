@@ -19,8 +19,9 @@ from atelier.export.restitution import SECTIONS, build_restitution, restitution_
 from tests.conftest import T0, make_session, refused
 from tests.export_data import ANALYSIS, AUTHOR, HIDDEN_TEXTS, full_session
 
-ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Les axes stratégiques", "Priorités votées",
-                "Écarts entre besoins et ressources", "Commentaires et enjeux majeurs", "Annexes", "Plan d'actions CTG"]
+# The method's fiche in its order, then what only a tool adds.
+ALL_SECTIONS = ["Contexte", "Calendrier du déroulement", "Les axes stratégiques", "Commentaires et enjeux majeurs",
+                "Priorités votées", "Écarts entre besoins et ressources", "Annexes", "Plan d'actions CTG"]
 
 
 def reread(document: Document) -> Document:
@@ -164,7 +165,7 @@ def test_participant_text_stays_literal_text() -> None:
 
 def test_sections_are_an_ordered_list_of_functions_that_may_be_extended() -> None:
     assert [section.__name__ for section in SECTIONS] == ["cover", "context", "calendar", "strategic_axes",
-                                                          "priorities", "vote_details", "gaps", "comments",
+                                                          "comments", "priorities", "vote_details", "gaps",
                                                           "annexes", "ctg_plan"]
 
 
@@ -252,3 +253,21 @@ def test_the_calendar_puts_the_other_meetings_among_the_phases_in_date_order() -
         "Une réunion encore à dater"]
     assert "22 janvier 2018 — Comité de pilotage" in body
     assert "4 septembre 2017 \u2013 14 mars 2018" in body  # the cover spans every dated meeting
+
+
+def test_comments_keep_the_facilitators_bullets_and_emphasis_as_word_runs() -> None:
+    session = full_session()
+    context = session.context
+    session.set_context(population=context.population, population_year=context.population_year,
+                        history=context.history, seat=context.seat, author=context.author, now=T0,
+                        analysis="Trois enjeux **majeurs** ressortent :\n- la *mobilité* des jeunes ;\n"
+                                 "• l'accès aux **soins**.\n\nUn <b>balisage</b> HTML reste du texte.")
+    document = reread(build_restitution(session))
+    start = next(i for i, p in enumerate(document.paragraphs) if p.text == "Commentaires et enjeux majeurs")
+    intro, first, second, last = document.paragraphs[start + 1:start + 5]
+    assert [(r.text, r.style.name) for r in intro.runs] == [
+        ("Trois enjeux ", "Default Paragraph Font"), ("majeurs", "Strong"), (" ressortent :", "Default Paragraph Font")]
+    assert first.style.name == "List Bullet" and first.text == "la mobilité des jeunes ;"
+    assert [r.style.name for r in first.runs if r.text == "mobilité"] == ["Emphasis"]
+    assert second.style.name == "List Bullet" and second.text == "l'accès aux soins."
+    assert last.text == "Un <b>balisage</b> HTML reste du texte."

@@ -6,6 +6,7 @@ the document never carries an empty heading or placeholder text.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from docx.document import Document
@@ -15,7 +16,7 @@ from atelier.domain.model import Phase, PhaseKey
 from atelier.domain.session import Session
 from atelier.export.analysis import testifying_structures, theme_gaps
 from atelier.export.charts import gap_chart_png
-from atelier.export.docx_writer import Writer
+from atelier.export.docx_writer import BULLET_FALLBACK, Writer
 from atelier.export.french import french_date, french_date_range, french_number
 
 
@@ -101,4 +102,32 @@ def comments(document: Document, session: Session) -> None:
         return
     writer = Writer(document)
     writer.heading(texts.DOC_COMMENTS, 1)
-    writer.paragraphs(session.context.analysis)
+    for line in session.context.analysis.splitlines():
+        if not line.strip():
+            continue
+        bullet = _BULLET.match(line)
+        paragraph = writer.paragraph(style="List Bullet" if bullet else "Normal")
+        if bullet and not writer.has_style("List Bullet"):
+            paragraph.add_run(BULLET_FALLBACK)
+        for text, style in marked_runs(line[bullet.end():] if bullet else line.strip()):
+            writer.run(paragraph, text, style) if style else paragraph.add_run(text)
+
+
+# The light syntax of the analysis field (its label says it): « - » or « • » starts a bullet,
+# **gras** and *italique* are emphasis. Rendered as Word runs; never HTML anywhere.
+_BULLET = re.compile(r"^\s*[-•]\s+")
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+
+
+def marked_runs(text: str) -> list[tuple[str, str | None]]:
+    """« un **vrai** enjeu » → [("un ", None), ("vrai", "Strong"), (" enjeu", None)]."""
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > position:
+            runs.append((text[position:match.start()], None))
+        runs.append((match.group(1), "Strong") if match.group(1) else (match.group(2), "Emphasis"))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs

@@ -107,6 +107,9 @@ class Writer:
         self.document = document
         self._styles: dict[str, str] = {style.name: style.style_id for style in document.styles}
 
+    def has_style(self, name: str) -> bool:
+        return name in self._styles
+
     def paragraph(self, text: str = "", style: str = "Normal") -> Paragraph:
         p = OxmlElement("w:p")
         body = self.document.element.body

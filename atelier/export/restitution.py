@@ -21,14 +21,16 @@ Section = Callable[[Document, Session], None]
 # The method's order. A section with no data adds nothing, so a new one is one more entry here and
 # changes none of the others.
 SECTIONS: list[Section] = [
+    # The method's fiche, in its order…
     cover,
     context,
     calendar,
     strategic_axes,
+    comments,
+    # …then what only a tool adds.
     priorities,
     vote_details,
     gaps,
-    comments,
     annexes,
     ctg_plan,
 ]
