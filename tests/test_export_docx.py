@@ -271,3 +271,13 @@ def test_comments_keep_the_facilitators_bullets_and_emphasis_as_word_runs() -> N
     assert [r.style.name for r in first.runs if r.text == "mobilité"] == ["Emphasis"]
     assert second.style.name == "List Bullet" and second.text == "l'accès aux soins."
     assert last.text == "Un <b>balisage</b> HTML reste du texte."
+
+
+def test_headings_keep_with_what_follows_and_the_annexes_start_a_page_without_an_empty_paragraph(
+        document: Document) -> None:
+    headings_ = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings_ and all(p.paragraph_format.keep_with_next for p in headings_)
+    index = next(i for i, p in enumerate(document.paragraphs) if p.text == "Annexes")
+    assert document.paragraphs[index].paragraph_format.page_break_before
+    before = document.paragraphs[index - 1]
+    assert 'w:br w:type="page"' not in before._p.xml  # no break of its own, which could make a blank page

@@ -6,11 +6,14 @@ missing LibreOffice is a failure, so the check cannot silently stop running.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfReader
 
@@ -66,3 +69,16 @@ def test_demo_restitution_converts_with_page_numbers(tmp_path: Path) -> None:
     pages = len(reader.pages)
     assert 3 <= pages <= 20
     assert f"2 / {pages}" in " ".join((reader.pages[1].extract_text() or "").split())
+
+
+def test_no_page_is_blank_and_no_heading_is_left_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    session = build_demo_session(load_presets()[DEFAULT_PRESET], T0)
+    content = restitution_docx(session)
+    document = docx.Document(io.BytesIO(content))
+    headings = {p.text.strip() for p in document.paragraphs if p.style.name.startswith("Heading") and p.text.strip()}
+    reader = to_pdf(content, tmp_path)
+    for number, page in enumerate(reader.pages, start=1):
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        body = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line)]  # the footer's page number
+        assert body, f"page {number} is blank"
+        assert body[-1] not in headings, f"page {number} ends with the heading « {body[-1]} »"

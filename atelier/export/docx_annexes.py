@@ -25,8 +25,7 @@ def annexes(document: Document, session: Session) -> None:
     if not groups and not session.participants:
         return
     writer = Writer(document)
-    writer.page_break()
-    writer.heading(texts.DOC_ANNEXES, 1)
+    writer.heading(texts.DOC_ANNEXES, 1, new_page=True)
     for phase, themes in groups:
         writer.heading(texts.DOC_ANNEX_CONTRIBUTIONS.format(phase=texts.PHASE_LABELS[phase]), 2)
         for theme, kinds in themes:

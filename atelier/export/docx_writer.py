@@ -128,12 +128,19 @@ class Writer:
             if line.strip():
                 self.paragraph(line)
 
-    def heading(self, text: str, level: int) -> Paragraph:
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
+        """Always kept on the page of what follows it, whatever the template says. `new_page`: it
+        starts a page (a break before the heading, not an empty paragraph that could end up alone on
+        a page of its own)."""
         name = "Title" if level == 0 else f"Heading {level}"
         if name in self._styles:
-            return self.paragraph(text, name)
-        paragraph = self.paragraph()
-        paragraph.add_run(text).bold = True
+            paragraph = self.paragraph(text, name)
+        else:
+            paragraph = self.paragraph()
+            paragraph.add_run(text).bold = True
+        paragraph.paragraph_format.keep_with_next = True
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
         return paragraph
 
     def labelled(self, label: str, text: str) -> Paragraph:
