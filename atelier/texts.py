@@ -340,13 +340,32 @@ DOC_CONTEXT = "Contexte"
 DOC_POPULATION = "{population} habitants"
 DOC_POPULATION_YEAR = "{population} habitants ({year})"
 DOC_COMMUNES = ("commune", "communes")
+DOC_ANNEX_COMMUNES = "Les {communes} du territoire"
 DOC_SEAT = "Siège : {seat}"
 DOC_CALENDAR = "Calendrier du déroulement"
 DOC_PHASE_DESCRIPTIONS = {
-    PhaseKey.ETAT_DES_LIEUX: "Soirée ateliers « Ressources et difficultés » réunissant les élus",
+    PhaseKey.ETAT_DES_LIEUX: "Soirée ateliers « Ressources et difficultés »",
     PhaseKey.TEMOIGNAGES: "Soirée de témoignages des acteurs locaux et institutionnels",
-    PhaseKey.RESTITUTION: "Restitution de la démarche en plénière (élus et acteurs locaux et institutionnels)",
+    PhaseKey.RESTITUTION: "Restitution de la démarche en plénière",
 }
+DOC_PHASE_ATTENDANCE = "{description}, réunissant {people}"
+ROLE_COUNT_FORMS = {
+    Role.ELU: ("élu·e", "élu·es"),
+    Role.LOCAL_ACTOR: ("acteur local", "acteurs locaux"),
+    Role.INSTITUTIONAL_ACTOR: ("acteur institutionnel", "acteurs institutionnels"),
+    Role.RESIDENT: ("habitant·e", "habitant·es"),
+    Role.OTHER: ("autre participant·e", "autres participant·es"),
+}
+
+
+def phase_description(phase: PhaseKey, attendance: list[tuple[Role, int]]) -> str:
+    """« Soirée ateliers « Ressources et difficultés », réunissant 23 élu·es et 6 habitant·es »."""
+    description = DOC_PHASE_DESCRIPTIONS[phase]
+    if not attendance:
+        return description
+    people = [count(n, ROLE_COUNT_FORMS[role]) for role, n in attendance]
+    joined = people[0] if len(people) == 1 else f"{', '.join(people[:-1])} et {people[-1]}"
+    return DOC_PHASE_ATTENDANCE.format(description=description, people=joined)
 DOC_TESTIFIED = "Structures qui ont témoigné :"
 DOC_GAPS = "Écarts entre besoins et ressources"
 DOC_GAPS_INTRO = ("Pour chaque thématique, les difficultés relevées pendant l'état des lieux, pondérées par leur "
@@ -488,6 +507,7 @@ DOC_AXIS_NUMBERED = "{number} \u2013 {title}"  # an en dash, as in the fiches: �
 DOC_AXIS_EVIDENCE = "Appuyé sur {contributions} des soirées (état des lieux, témoignages)"
 DOC_EVIDENCE_FORMS = ("contribution", "contributions")
 DOC_CONCRETELY = "Concrètement : "
+DOC_PLENARY_WORDS = "Paroles de la plénière"
 DOC_POINTS_FORMS = ("point", "points")
 DOC_LINE_VOTE = "{points} · rang {rank} sur {count}"
 DOC_LINE_VOTE_TIED = "{points} · rang {rank} ex æquo sur {count}"

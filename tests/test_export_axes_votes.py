@@ -320,3 +320,17 @@ def test_a_long_vote_says_the_rank_of_the_first_ones_only_and_sums_those_without
     assert not any("rang 6" in line or "0 point" in line for line in body)
     assert len(table(document, "Rang", "Piste d'action", "Axe", "Points")) == 8
     assert "48 pistes d'actions n'ont reçu aucun point." in body
+
+
+def test_the_plenary_words_the_facilitator_showed_are_under_their_axe_and_no_others() -> None:
+    session, ids = plenary_session()
+    shown = session.add_comment("alice", ids["mobility"], "Et le covoiturage entre communes ?", T0)
+    session.add_comment("bob", ids["mobility"], "Pas montré à l'écran", T0)
+    session.comments.set_shown(shown.id, True)
+    moderated = session.add_comment("mission", ids["mobility"], "Masqué par l'animation", T0)
+    session.comments.set_hidden(moderated.id, True)
+    body = texts_of(reread(build_restitution(session)))
+    start = body.index("Paroles de la plénière")
+    assert body[start + 1] == "Et le covoiturage entre communes ?"
+    assert "Pas montré à l'écran" not in body and "Masqué par l'animation" not in body
+    assert body.index("1 \u2013 SE DÉPLACER") < start < body.index("2 \u2013 SE SOIGNER")

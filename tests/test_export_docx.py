@@ -69,18 +69,24 @@ def test_cover_shows_territory_title_and_the_span_of_phase_dates_in_french(docum
                      f"Document préparé par {AUTHOR}"]
 
 
-def test_context_gives_population_with_year_communes_seat_and_history(document: Document) -> None:
+def test_context_gives_population_history_the_number_of_communes_and_seat_in_the_fiches_order(
+        document: Document) -> None:
     body = texts_of(document)
-    assert "40\u00a0239 habitants (2019)" in body
-    assert "3 communes : Fontenelle, Vernoux, Marcilly." in body
-    assert "Siège : Fontenelle" in body
-    assert "Fusion avec la CC du Lac en 2017." in body
+    start = body.index("Contexte")
+    assert body[start + 1:start + 6] == ["40\u00a0239 habitants (2019)", "Créée en 1992 avec 4 communes.",
+                                         "Fusion avec la CC du Lac en 2017.", "3 communes.", "Siège : Fontenelle"]
+    names = body.index("Les 3 communes du territoire")  # their names, in the annexes
+    assert names > body.index("Annexes") and body[names + 1] == "Fontenelle, Vernoux, Marcilly."
 
 
 def test_calendar_dates_each_phase_and_lists_structures_that_testified(document: Document) -> None:
     body = texts_of(document)
-    assert "16 octobre 2017 — Soirée ateliers « Ressources et difficultés » réunissant les élus" in body
-    assert "27 novembre 2017 — Soirée de témoignages des acteurs locaux et institutionnels" in body
+    # Who was there, from who posted (phases 1 and 2) or voted and commented (the restitution).
+    assert "16 octobre 2017 — Soirée ateliers « Ressources et difficultés », réunissant 2 élu·es" in body
+    assert ("27 novembre 2017 — Soirée de témoignages des acteurs locaux et institutionnels, réunissant "
+            "2 acteurs locaux et 1 acteur institutionnel") in body
+    assert ("14 mars 2018 — Restitution de la démarche en plénière, réunissant 2 élu·es, 1 acteur local et "
+            "1 acteur institutionnel") in body
     assert any(text.startswith("14 mars 2018 — Restitution de la démarche en plénière") for text in body)
     start = body.index("Structures qui ont témoigné :")
     # The facilitator's list, in its order: ADMR du Val testified without posting anything.
@@ -107,7 +113,8 @@ def test_gap_and_vote_charts_are_pngs_at_print_resolution(document: Document) ->
 def test_annexes_group_by_phase_then_theme_then_kind_with_counts(document: Document) -> None:
     assert headings(document, 2) == ["1 \u2013 SE DÉPLACER SUR TOUT LE TERRITOIRE",
                                      "2 \u2013 FAIRE DE LA SANTÉ UN LEVIER D'INSERTION",
-                                     "Contributions — État des lieux", "Contributions — Témoignages", "Participation"]
+                                     "Contributions — État des lieux", "Contributions — Témoignages", "Participation",
+                                     "Les 3 communes du territoire"]
     assert headings(document, 4) == ["Difficultés (2)", "Ressources (1)", "Difficultés (1)", "Constats (1)",
                                      "Enjeux (1)", "Préconisations (1)"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
@@ -213,7 +220,8 @@ def test_witness_phase_with_contributions_but_no_date_is_still_in_the_calendar()
     session = full_session()
     session.set_phase_date(PhaseKey.TEMOIGNAGES, None, T0)
     body = texts_of(reread(build_restitution(session)))
-    assert "Soirée de témoignages des acteurs locaux et institutionnels" in body
+    assert ("Soirée de témoignages des acteurs locaux et institutionnels, réunissant 2 acteurs locaux et "
+            "1 acteur institutionnel") in body
 
 
 def test_without_a_list_of_structures_the_calendar_names_those_on_visible_témoignages() -> None:
@@ -281,3 +289,14 @@ def test_headings_keep_with_what_follows_and_the_annexes_start_a_page_without_an
     assert document.paragraphs[index].paragraph_format.page_break_before
     before = document.paragraphs[index - 1]
     assert 'w:br w:type="page"' not in before._p.xml  # no break of its own, which could make a blank page
+
+
+def test_the_first_of_a_month_is_written_with_a_raised_er() -> None:
+    session = full_session()
+    session.set_phase_date(PhaseKey.ETAT_DES_LIEUX, date(2017, 10, 1), T0)
+    document = reread(build_restitution(session))
+    line = next(p for p in document.paragraphs if p.text.startswith("1er octobre 2017 — "))
+    assert [(r.text, bool(r.font.superscript)) for r in line.runs[:3]] == [("1", False), ("er", True),
+                                                                         (" octobre 2017", False)]
+    cover = next(p for p in document.paragraphs if p.text.startswith("1er octobre 2017 \u2013"))
+    assert [r.text for r in cover.runs if r.font.superscript] == ["er"]

@@ -78,6 +78,18 @@ def merged_count(contribution: Contribution, contributions: dict[int, Contributi
     return sum(merged_count(contributions[i], contributions) for i in contribution.merged_from if i in contributions)
 
 
+def attendance(session: Session, phase: PhaseKey) -> list[tuple[Role, int]]:
+    """Who took part in a phase, by role: those who posted in it (phases 1 and 2), or who gave points
+    or commented (the restitution). Phones that only watched are not counted: nothing says they came."""
+    if phase is PhaseKey.RESTITUTION:
+        ids = {pid for vote in session.votes.votes for pid, given in vote.allocations.items() if any(given.values())}
+        ids |= {c.author_id for c in session.comments.comments.values()}
+    else:
+        ids = {c.author_id for c in session.contributions.values() if c.phase is phase and c.author_id}
+    counts = Counter(session.participants[pid].role for pid in ids if pid in session.participants)
+    return [(role, counts[role]) for role in Role if counts[role]]
+
+
 def participants_by_role(session: Session) -> list[tuple[Role, int]]:
     counts = Counter(p.role for p in session.participants.values())
     return [(role, counts[role]) for role in Role if counts[role]]

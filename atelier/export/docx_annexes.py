@@ -36,6 +36,8 @@ def annexes(document: Document, session: Session) -> None:
                     writer.bullet(contribution.text,
                                   annex_details(contribution, merged_count(contribution, session.contributions)))
     _participation(writer, session)
+    writer.heading(texts.DOC_ANNEX_COMMUNES.format(communes=texts.count(len(session.communes), texts.DOC_COMMUNES)), 2)
+    writer.paragraph(", ".join(session.communes) + ".")
 
 
 def annex_details(contribution: Contribution, merged: int = 1) -> str:

@@ -34,6 +34,7 @@ def strategic_axes(document: Document, session: Session) -> None:
         for section in AxisSection:
             _lines(writer, section, axis.section(section), results)
         _concretely(writer, axis)
+        _plenary_words(writer, session, axis)
 
 
 def _lines(writer: Writer, section: AxisSection, lines: list[Line], results: LineResults) -> None:
@@ -45,6 +46,16 @@ def _lines(writer: Writer, section: AxisSection, lines: list[Line], results: Lin
         if isinstance(line, Piste):
             for detail in line.details:
                 writer.sub_bullet(detail)
+
+
+def _plenary_words(writer: Writer, session: Session, axis: Axis) -> None:
+    """What the room said of this axe and the facilitator put on the screen: only those, as said."""
+    shown = session.comments.shown_for(axis.id)  # showing a comment un-hides it: shown is never hidden
+    if not shown:
+        return
+    writer.heading(texts.DOC_PLENARY_WORDS, 3)
+    for comment in sorted(shown, key=lambda c: c.id):
+        writer.bullet(comment.text)
 
 
 def _concretely(writer: Writer, axis: Axis) -> None:

@@ -14,7 +14,7 @@ from docx.document import Document
 from atelier import texts
 from atelier.domain.model import Phase, PhaseKey
 from atelier.domain.session import Session
-from atelier.export.analysis import testifying_structures, theme_gaps
+from atelier.export.analysis import attendance, testifying_structures, theme_gaps
 from atelier.export.charts import gap_chart_png
 from atelier.export.docx_writer import BULLET_FALLBACK, Writer
 from atelier.export.french import french_date, french_date_range, french_number
@@ -28,14 +28,14 @@ def cover(document: Document, session: Session) -> None:
     days = [phase.date for phase in session.phases.values() if phase.date]
     days += [step.date for step in session.calendar.steps if step.date]
     if days:
-        writer.paragraph(french_date_range(days))
+        writer.dated(writer.paragraph(), french_date_range(days))
     if session.context.author:
         writer.paragraph(texts.DOC_PREPARED_BY.format(author=session.context.author))
     writer.page_break()
 
 
 def context(document: Document, session: Session) -> None:
-    """Population and year, number of communes, seat, history: the facts the facilitator entered."""
+    """Population and year, history, number of communes, seat: the facts, in the fiches' order."""
     writer = Writer(document)
     facts = session.context
     writer.heading(texts.DOC_CONTEXT, 1)
@@ -43,10 +43,10 @@ def context(document: Document, session: Session) -> None:
         population = french_number(facts.population)
         writer.paragraph(texts.DOC_POPULATION_YEAR.format(population=population, year=facts.population_year)
                          if facts.population_year else texts.DOC_POPULATION.format(population=population))
-    writer.paragraph(f"{texts.count(len(session.communes), texts.DOC_COMMUNES)} : {', '.join(session.communes)}.")
+    writer.paragraphs(facts.history)
+    writer.paragraph(f"{texts.count(len(session.communes), texts.DOC_COMMUNES)}.")  # their names: in the annexes
     if facts.seat:
         writer.paragraph(texts.DOC_SEAT.format(seat=facts.seat))
-    writer.paragraphs(facts.history)
 
 
 def calendar(document: Document, session: Session) -> None:
@@ -55,7 +55,8 @@ def calendar(document: Document, session: Session) -> None:
     Undated ones come last, in the order they were entered."""
     phases = [phase for phase in session.phases.values() if _took_place(session, phase)]
     meetings: list[tuple[date | None, int, str, Phase | None]] = [
-        *((phase.date, order, texts.DOC_PHASE_DESCRIPTIONS[phase.key], phase) for order, phase in enumerate(phases)),
+        *((phase.date, order, texts.phase_description(phase.key, attendance(session, phase.key)), phase)
+          for order, phase in enumerate(phases)),
         *((step.date, len(phases) + order, step.title, None) for order, step in enumerate(session.calendar.steps)),
     ]
     if not meetings:

@@ -8,6 +8,7 @@ in as plain paragraphs rather than failing.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC
@@ -84,6 +85,9 @@ def _add_text(paragraph: Paragraph, text: str) -> CT_R:
     return cast(CT_R, run)
 
 
+_FIRST = re.compile(r"\b(1er)\b")  # the first of a month, in a French date
+
+
 def _styled(properties: str, style: str, style_id: str) -> Any:
     """`<w:pPr><w:pStyle w:val=…/></w:pPr>` (or its run twin), built directly: python-docx places
     each child by scanning the names of all those that may follow it."""
@@ -146,9 +150,21 @@ class Writer:
     def labelled(self, label: str, text: str) -> Paragraph:
         """« 16 octobre 2017 — Soirée de témoignages… »: a strong label, then plain text."""
         paragraph = self.paragraph()
-        self.run(paragraph, label, "Strong")
+        self.dated(paragraph, label, "Strong")
         paragraph.add_run(f" — {text}")
         return paragraph
+
+    def dated(self, paragraph: Paragraph, text: str, style: str | None = None) -> None:
+        """`text` as runs, the « er » of « 1er » raised as French typography writes it."""
+        for number, part in enumerate(_FIRST.split(text)):
+            if number % 2:
+                self.run(paragraph, part[:-2], style) if style else paragraph.add_run(part[:-2])
+                superscript = paragraph.add_run("er")
+                superscript.font.superscript = True
+                if style == "Strong":
+                    superscript.bold = True
+            elif part:
+                self.run(paragraph, part, style) if style else paragraph.add_run(part)
 
     def bullet(self, text: str, details: str = "") -> Paragraph:
         if "List Bullet" in self._styles:
