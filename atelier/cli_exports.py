@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from atelier.store import SessionStore
 
 COMMANDS = ("export", "import")
-FORMATS = ("docx", "csv", "json")
+FORMATS = ("docx", "deliberation", "csv", "json")
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

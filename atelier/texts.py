@@ -326,6 +326,7 @@ CONTEXT_SAVED = "Contexte enregistré."
 EXPORT_TITLE = "Restitution et exports"
 EXPORT_DOCX = "Télécharger la restitution (DOCX)"
 EXPORT_CSV = "Exporter CSV"
+EXPORT_DELIBERATION = "Projet de délibération (DOCX)"
 EXPORT_JSON = "Exporter l'archive JSON"
 EXPORT_RUNNING = "Préparation du fichier…"
 
@@ -508,6 +509,36 @@ DOC_AXIS_EVIDENCE = "Appuyé sur {contributions} des soirées (état des lieux, 
 DOC_EVIDENCE_FORMS = ("contribution", "contributions")
 DOC_CONCRETELY = "Concrètement : "
 DOC_PLENARY_WORDS = "Paroles de la plénière"
+# --- Projet de délibération: the council's adoption of the plan --------------------------------------
+DELIB_TITLE = "Projet de délibération"
+DELIB_BLANKS = (
+    "Séance du conseil communautaire du ………………………………",
+    "Nombre de conseillers en exercice : ……… · présents : ……… · votants : ………",
+)
+DELIB_OBJECT_LABEL = "Objet : "
+DELIB_OBJECT = "adoption de la politique sociale intercommunale issue de la démarche « {title} »"
+DELIB_EXPOSE_TITLE = "Exposé"
+DELIB_EXPOSE = ("La communauté a conduit, avec les élus de ses {communes} et les acteurs locaux et institutionnels "
+                "du territoire, une démarche participative d'auto-diagnostic social (« {title} »). Elle s'est "
+                "déroulée ainsi :")
+DELIB_PARTICIPANTS = "{total} personnes y ont pris part : {people}."
+DELIB_EXPOSE_PLAN = ("L'analyse de leurs contributions a dégagé {axes}, débattus et priorisés en séance plénière : "
+                     "c'est le plan d'actions ci-dessous, que la restitution détaille.")
+DELIB_AXES = ("axe stratégique", "axes stratégiques")
+DELIB_PLAN_TITLE = "Le plan d'actions"
+DELIB_PLAN_HEADERS = ("Axes stratégiques", "Orientations", "Exemples d'actions")
+DELIB_PRIORITY = "{text} (priorité n° {rank})"
+DELIB_PRIORITIES_NOTE = "Les priorités sont celles votées en séance plénière de restitution."
+DELIB_DECISION_TITLE = "Décision"
+DELIB_DECISION_INTRO = "Le conseil communautaire, après en avoir délibéré :"
+DELIB_DECISIONS = (
+    ("ADOPTE ", "la politique sociale intercommunale et son plan d'actions tels que présentés ci-dessus ;"),
+    ("AUTORISE ", "le Président à engager les actions prioritaires et à signer tout document s'y rapportant."),
+)
+DELIB_VOTE_BLANKS = (
+    "Pour : ……… · Contre : ……… · Abstentions : ………",
+    "Fait et délibéré à ………………………………, le ………………………………",
+)
 DOC_POINTS_FORMS = ("point", "points")
 DOC_LINE_VOTE = "{points} · rang {rank} sur {count}"
 DOC_LINE_VOTE_TIED = "{points} · rang {rank} ex æquo sur {count}"

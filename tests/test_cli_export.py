@@ -25,10 +25,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_export_writes_each_format_to_the_named_file(data_dir: Path, tmp_path: Path) -> None:
-    for fmt in ("docx", "csv", "json"):
+    for fmt in ("docx", "csv", "json", "deliberation"):
         output = tmp_path / f"out.{fmt}"
         assert main(["export", "abcdef", "--format", fmt, "--output", str(output), "--data-dir", str(data_dir)]) == 0
     assert "Contexte" in [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs]
+    assert docx.Document(str(tmp_path / "out.deliberation")).paragraphs[0].text == "Projet de délibération"
     rows = list(csv.reader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 + 7
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["format"] == "atelier-archive"

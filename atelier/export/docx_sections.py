@@ -7,6 +7,7 @@ the document never carries an empty heading or placeholder text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from docx.document import Document
@@ -49,26 +50,35 @@ def context(document: Document, session: Session) -> None:
         writer.paragraph(texts.DOC_SEAT.format(seat=facts.seat))
 
 
-def calendar(document: Document, session: Session) -> None:
-    """Every meeting of the démarche in date order: the phases that took place (for the témoignages,
-    who testified) and the other steps the facilitator dated (présentation, comité de pilotage…).
-    Undated ones come last, in the order they were entered."""
+@dataclass(frozen=True)
+class Meeting:
+    day: date | None
+    description: str
+    phase: PhaseKey | None  # None: one of the calendar's other steps
+
+
+def meetings(session: Session) -> list[Meeting]:
+    """Every meeting of the démarche in date order: the phases that took place (saying who was there)
+    and the other steps the facilitator entered. Undated ones come last, in the order entered."""
     phases = [phase for phase in session.phases.values() if _took_place(session, phase)]
-    meetings: list[tuple[date | None, int, str, Phase | None]] = [
-        *((phase.date, order, texts.phase_description(phase.key, attendance(session, phase.key)), phase)
-          for order, phase in enumerate(phases)),
-        *((step.date, len(phases) + order, step.title, None) for order, step in enumerate(session.calendar.steps)),
-    ]
-    if not meetings:
+    found = [Meeting(p.date, texts.phase_description(p.key, attendance(session, p.key)), p.key) for p in phases]
+    found += [Meeting(step.date, step.title, None) for step in session.calendar.steps]
+    return sorted(found, key=lambda m: (m.day is None, m.day or date.min))  # stable: ties keep their order
+
+
+def calendar(document: Document, session: Session) -> None:
+    """« Calendrier du déroulement »: each meeting; for the témoignages, who testified."""
+    found = meetings(session)
+    if not found:
         return
     writer = Writer(document)
     writer.heading(texts.DOC_CALENDAR, 1)
-    for day, _, description, phase in sorted(meetings, key=lambda m: (m[0] is None, m[0] or date.min, m[1])):
-        if day:
-            writer.labelled(french_date(day), description)
+    for meeting in found:
+        if meeting.day:
+            writer.labelled(french_date(meeting.day), meeting.description)
         else:
-            writer.paragraph(description)
-        structures = testifying_structures(session) if phase is not None and phase.key is PhaseKey.TEMOIGNAGES else []
+            writer.paragraph(meeting.description)
+        structures = testifying_structures(session) if meeting.phase is PhaseKey.TEMOIGNAGES else []
         if structures:
             writer.paragraph(texts.DOC_TESTIFIED)
             for structure in structures:

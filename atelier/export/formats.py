@@ -1,4 +1,4 @@
-"""The three export formats as one table: what the console buttons, the download routes and the CLI share."""
+"""The export formats as one table: what the console buttons, the download routes and the CLI share."""
 
 from __future__ import annotations
 
@@ -13,12 +13,22 @@ from atelier.export.csv_export import contributions_csv
 from atelier.export.french import ascii_slug
 
 FILE_PREFIX = "restitution"
+DELIBERATION_PREFIX = "projet-de-deliberation"
 
 
 class ExportFormat(StrEnum):
     DOCX = "docx"
     CSV = "csv"
     JSON = "json"
+    DELIBERATION = "deliberation"  # the projet de délibération, a Word file too
+
+    @property
+    def extension(self) -> str:
+        return "docx" if self is ExportFormat.DELIBERATION else self.value
+
+    @property
+    def prefix(self) -> str:
+        return DELIBERATION_PREFIX if self is ExportFormat.DELIBERATION else FILE_PREFIX
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ MEDIA_TYPES = {
     ExportFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ExportFormat.CSV: "text/csv; charset=utf-8",
     ExportFormat.JSON: "application/json",
+    ExportFormat.DELIBERATION: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 
@@ -56,8 +67,12 @@ def _content(session: Session, fmt: ExportFormat, template: Path | None, detaile
             return contributions_csv(session).encode("utf-8-sig")
         case ExportFormat.JSON:
             return archive_json(session).encode("utf-8")
+        case ExportFormat.DELIBERATION:
+            from atelier.export.deliberation import deliberation_docx
+
+            return deliberation_docx(session, template)
 
 
 def export_filename(session: Session, fmt: ExportFormat, today: date) -> str:
     """`restitution-<territoire>-<AAAA-MM-JJ>.<ext>`: ASCII, no spaces, safe on every system and in mail."""
-    return f"{FILE_PREFIX}-{ascii_slug(session.territory)}-{today.isoformat()}.{fmt.value}"
+    return f"{fmt.prefix}-{ascii_slug(session.territory)}-{today.isoformat()}.{fmt.extension}"

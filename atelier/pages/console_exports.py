@@ -24,6 +24,7 @@ from atelier.pages.widgets import heading
 
 BUTTONS = {
     ExportFormat.DOCX: texts.EXPORT_DOCX,
+    ExportFormat.DELIBERATION: texts.EXPORT_DELIBERATION,
     ExportFormat.CSV: texts.EXPORT_CSV,
     ExportFormat.JSON: texts.EXPORT_JSON,
 }

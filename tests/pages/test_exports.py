@@ -22,6 +22,7 @@ from tests.pages.conftest import running, tap
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "deliberation": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
 }
@@ -37,6 +38,8 @@ async def add_contributions(code: str) -> Session:
 
 
 def filename(ext: str) -> str:
+    if ext == "deliberation":
+        return f"projet-de-deliberation-cc-du-val-{date.today().isoformat()}.docx"
     return f"restitution-cc-du-val-{date.today().isoformat()}.{ext}"
 
 
@@ -94,6 +97,13 @@ async def test_console_button_downloads_the_docx(seeded: str, user: User) -> Non
     user.find(marker="export-docx").click()  # download.next() waits for what follows
     response = await user.download.next(timeout=20)
     assert docx.Document(io.BytesIO(response.content)).paragraphs[0].text == "CC du Val"
+
+
+async def test_console_button_downloads_the_projet_de_deliberation(seeded: str, user: User) -> None:
+    await user.open(f"/f/{seeded}?token={TOKEN}")
+    user.find(marker="export-deliberation").click()  # download.next() waits for what follows
+    response = await user.download.next(timeout=20)
+    assert docx.Document(io.BytesIO(response.content)).paragraphs[0].text == "Projet de délibération"
 
 
 async def test_facilitator_saves_the_territory_context_from_the_console(seeded: str, user: User) -> None:
