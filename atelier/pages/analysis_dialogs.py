@@ -14,7 +14,7 @@ from atelier.domain.model import Contribution
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
 from atelier.pages.frame import attempt
-from atelier.pages.widgets import heading
+from atelier.pages.widgets import folded, heading
 
 
 def _dialog(title: str) -> tuple[ui.dialog, ui.card]:
@@ -36,11 +36,27 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
             dialog.close()
             ui.notify(texts.ANALYSIS_LINK_DONE.format(use=label), type="positive", position="top")
 
-    def choice(target: Target, label: str) -> None:
+    def choice(target: Target, label: str) -> ui.button:
         button = ui.button(f"{label} ✓" if target in linked else label,
                            on_click=lambda: link(target, label)).props("outline no-caps align=left") \
             .classes("w-full").mark(f"target-{target.kind.value}-{target.id}")
         button.set_enabled(target not in linked)
+        return button
+
+    # Each axe's button, with its orientations' and pistes' buttons and their labels: what typing narrows.
+    groups: list[tuple[ui.button, str, list[tuple[ui.button, str]]]] = []
+
+    def narrow(typed: str) -> None:
+        """Keep what contains the typed words (accents and case aside), and the axe they are under."""
+        needle = folded(typed)
+        for axis_button, axis_label, lines in groups:
+            axis_hit = needle in folded(axis_label)
+            any_line = False
+            for button, label in lines:
+                hit = axis_hit or needle in folded(label)
+                button.set_visibility(hit)
+                any_line = any_line or hit
+            axis_button.set_visibility(axis_hit or any_line)
 
     with card:
         ui.label(contribution.text).classes("participant-text italic")
@@ -48,13 +64,19 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
         if not session.axes.axes:
             ui.label(texts.ANALYSIS_LINK_NO_AXES).mark("link-no-axes")
             ui.link(texts.CONSOLE_AXES, f"/f/{session.code}/axes")
+        else:
+            ui.input(texts.ANALYSIS_LINK_SEARCH, on_change=lambda e: narrow(e.value or "")) \
+                .props("outlined dense clearable autofocus").classes("w-full").mark("link-search")
         for number, axis in enumerate(session.axes.axes, start=1):
-            choice(Target(TargetKind.AXIS, axis.id), f"{texts.AXES_NUMBER.format(number=number)} — {axis.title}")
+            axis_label = f"{texts.AXES_NUMBER.format(number=number)} — {axis.title}"
+            lines: list[tuple[ui.button, str]] = []
+            groups.append((choice(Target(TargetKind.AXIS, axis.id), axis_label), axis_label, lines))
             with ui.column().classes("w-full gap-1 pl-6"):
                 for section in (AxisSection.ORIENTATIONS, AxisSection.PISTES):
                     kind = SECTION_TARGETS[section]
                     for line in axis.section(section):
-                        choice(Target(kind, line.id), f"{texts.TARGET_LABELS[kind]} : {line.text}")
+                        label = f"{texts.TARGET_LABELS[kind]} : {line.text}"
+                        lines.append((choice(Target(kind, line.id), label), label))
         with ui.row().classes("w-full justify-end"):
             ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
     dialog.open()

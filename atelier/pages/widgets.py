@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -97,6 +98,12 @@ def select(options: list[str] | dict[str, str], *, label: str, marker: str, prop
     if on_change is not None:  # only now: setting the first value is not a change
         field.on_value_change(on_change)
     return field
+
+
+def folded(text: str) -> str:
+    """For matching what is typed: « Évaluer » and « evaluer » are the same, « œ » is « oe »."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def heading(text: str, level: int) -> TextElement:

@@ -155,3 +155,24 @@ async def test_a_correction_typed_in_one_tab_survives_lines_added_moved_and_remo
     assert enabled == {"line-up-2": False, "line-down-2": True, "line-up-4": True, "line-down-4": False}
     await fire(first, "line-2", "blur")  # now saved
     assert running().service.get(analysed).axes.axis(1).pistes[0].text == "Un transport à la demande le soir"
+
+
+async def test_typing_in_the_link_dialog_keeps_the_matching_lines_and_their_axe(analysed: str, create_user) -> None:
+    axes: User = create_user()
+    await axes.open(f"/f/{analysed}/axes?token={TOKEN}")
+    await add_axis(axes, 1, "Se déplacer")
+    await add_line(axes, "pistes", 1, "Un transport à la demande", 2)
+    await add_line(axes, "pistes", 1, "Aider au permis", 3)
+    await add_axis(axes, 4, "Se soigner")
+    await add_line(axes, "pistes", 4, "Une maison de santé", 5)
+    analysis: User = create_user()
+    await analysis.open(f"/f/{analysed}/analyse?token={TOKEN}")
+    await tap(analysis, "link-1")
+    analysis.find(marker="link-search").type("PERMIS")  # case aside
+    await analysis.should_see(marker="target-piste-3")
+    await analysis.should_see(marker="target-axe-1")  # the axe it is under
+    await analysis.should_not_see(marker="target-piste-2")
+    await analysis.should_not_see(marker="target-axe-4")
+    analysis.find(marker="link-search").clear().type("sante")  # accents aside
+    await analysis.should_see(marker="target-piste-5")
+    await analysis.should_not_see(marker="target-piste-3")
