@@ -467,6 +467,7 @@ PHONE_VOTE_HELP = ("Vous avez {budget} points à répartir, {cap} au plus sur un
 VOTE_PLUS = "+"
 VOTE_MINUS = "\u2212"  # the minus sign: as wide as the plus, unlike a hyphen
 PHONE_POINTS_LEFT = "Points restants : {left} sur {budget}"
+PHONE_MY_POINTS = "Mes points"
 PHONE_ADD_POINT = "Donner un point"
 PHONE_REMOVE_POINT = "Reprendre un point"
 PHONE_VOTE_CLOSED = "Le vote est clos : vos points sont enregistrés. Merci !"

@@ -5,6 +5,10 @@
 export default {
   template: `
     <div class="ballot-items">
+      <div v-if="mine.length" class="ballot-mine">
+        <div class="ballot-mine-title">{{ labels.mine }}</div>
+        <div v-for="item in mine" :key="item.id" class="ballot-mine-item">{{ item.text }} : {{ pointsText(item.points) }}</div>
+      </div>
       <template v-for="section in sections" :key="section.axis">
         <div class="ballot-axis">{{ section.title }}</div>
         <div v-for="item in section.items" :key="item.id" class="ballot-item">
@@ -24,6 +28,15 @@ export default {
     points: Object,
     frozen: Boolean,
     labels: Object,
+  },
+  computed: {
+    // « Mes points »: where this participant's points are, without scrolling a long ballot.
+    mine() {
+      return this.sections
+        .flatMap((section) => section.items)
+        .filter((item) => (this.points[item.id] || 0) > 0)
+        .map((item) => ({ id: item.id, text: item.text, points: this.points[item.id] }));
+    },
   },
   methods: {
     change(item, step) {

@@ -27,7 +27,8 @@ from atelier.pages.frame import attempt
 from atelier.pages.widgets import heading
 
 LABELS = {"minus": texts.PHONE_REMOVE_POINT, "plus": texts.PHONE_ADD_POINT, "minusSign": texts.VOTE_MINUS,
-          "plusSign": texts.VOTE_PLUS, "point": texts.POINTS[0], "points": texts.POINTS[1]}
+          "plusSign": texts.VOTE_PLUS, "point": texts.POINTS[0], "points": texts.POINTS[1],
+          "mine": texts.PHONE_MY_POINTS}
 
 
 class BallotItems(ui.element, component="ballot.js"):

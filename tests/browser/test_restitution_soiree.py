@@ -125,6 +125,9 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     give_points(elue, ON_DEMAND, 3)
     give_points(elue, MOBILE_DESK, 2)
     expect(points_left(elue, 0)).to_be_visible()
+    mine = elue.locator(".ballot-mine")  # « Mes points », above the list: where the points went
+    expect(mine.get_by_text(f"{ON_DEMAND} : {texts.count(3, texts.POINTS)}", exact=True)).to_be_visible()
+    expect(mine.get_by_text(f"{MOBILE_DESK} : {texts.count(2, texts.POINTS)}", exact=True)).to_be_visible()
     ballot_item(elue, MOBILE_DESK).get_by_role("button", name=texts.PHONE_ADD_POINT).click()
     expect(elue.get_by_text(texts.ERR_VOTE_BUDGET.format(left=0), exact=True)).to_be_visible()
     expect(ballot_item(elue, MOBILE_DESK).get_by_text(texts.count(2, texts.POINTS), exact=True)).to_be_visible()
