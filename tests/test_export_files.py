@@ -124,5 +124,6 @@ def test_file_names_follow_restitution_territory_date() -> None:
     session = make_session()
     session.territory = "Communauté de communes des Coteaux du Lizon"
     names = [export_filename(session, fmt, date(2018, 3, 14)) for fmt in ExportFormat]
-    assert names == [f"restitution-communaute-de-communes-des-coteaux-du-lizon-2018-03-14.{ext}"
-                     for ext in ("docx", "csv", "json")]
+    assert names == [*(f"restitution-communaute-de-communes-des-coteaux-du-lizon-2018-03-14.{ext}"
+                       for ext in ("docx", "csv", "json")),
+                     "projet-de-deliberation-communaute-de-communes-des-coteaux-du-lizon-2018-03-14.docx"]
