@@ -3,6 +3,8 @@ commune list narrowed by typing, on a phone."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -10,6 +12,7 @@ from atelier import texts
 from atelier.domain.model import PhaseKey, Role
 from tests.browser.actions import create_session, phase_button
 from tests.browser.room import Room
+from tests.browser.server import Server
 
 pytestmark = pytest.mark.browser
 
@@ -21,21 +24,42 @@ def date_field(console, phase: PhaseKey):  # type: ignore[no-untyped-def]
     return line.get_by_label(texts.CONSOLE_PHASE_DATE)
 
 
+def connected(page) -> None:  # type: ignore[no-untyped-def]
+    """The page's socket is up: what is typed now reaches the server (a person never types sooner)."""
+    page.wait_for_function("window.did_handshake === true && window.socket.connected")
+
+
+def stored(server: Server, code: str, text: str) -> None:
+    """Wait until the server has written `text` in the démarche's journal: the change has landed."""
+    journal = server.data_dir / f"{code}.journal"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if journal.exists() and text in journal.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never reached the journal")
+
+
 def test_a_phase_date_typed_in_the_console_is_kept_after_a_reload_and_can_be_cleared(room: Room) -> None:
     console = room.facilitator()
-    create_session(console, territory="CC du Nord-Est de Pau", communes=COMMUNES, themes=["Mobilité"])
+    code = create_session(console, territory="CC du Nord-Est de Pau", communes=COMMUNES, themes=["Mobilité"])
+    connected(console)
     field = date_field(console, PhaseKey.TEMOIGNAGES)
     field.fill("2025-11-14")
     field.blur()
-    expect(field).to_have_value("2025-11-14")
+    stored(room.server, code, '"day":"2025-11-14"')
     field.fill("2025-11-21")  # corrected
     field.press("Tab")
+    stored(room.server, code, '"day":"2025-11-21"')
     console.reload()
+    connected(console)
     expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("2025-11-21")
     expect(date_field(console, PhaseKey.ETAT_DES_LIEUX)).to_have_value("")  # the others untouched
     date_field(console, PhaseKey.TEMOIGNAGES).fill("")
     date_field(console, PhaseKey.TEMOIGNAGES).blur()
+    stored(room.server, code, '"day":null')
     console.reload()
+    connected(console)
     expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("")
 
 
@@ -45,6 +69,7 @@ def test_a_phone_finds_its_commune_by_typing_its_first_letters(room: Room) -> No
     phase_button(console, PhaseKey.ETAT_DES_LIEUX, texts.CONSOLE_OPEN_PHASE).click()
     phone = room.phone()
     phone.goto(room.server.url(f"/j/{code}"))
+    connected(phone)
     phone.get_by_role("radio", name=texts.ROLE_LABELS[Role.ELU], exact=True).click()
     commune = phone.get_by_label(texts.PHONE_COMMUNE, exact=True)
     commune.click()
