@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from nicegui import ui
 
 from atelier import live, texts
@@ -13,7 +11,7 @@ from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.pages import affiche, analysis_page, axes_page
-from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps
+from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps, browser_date
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
@@ -109,9 +107,9 @@ class PhaseControls:
 
     async def set_date(self, key: PhaseKey, value: object) -> None:
         try:
-            day = date.fromisoformat(value) if isinstance(value, str) and value else None
+            day = browser_date(value)
         except ValueError:
-            return  # the browser's date field only sends valid dates or nothing
+            return
         if day == self.session.phases[key].date:
             return
         await attempt(lambda: self.atelier.service.apply(self.session.code, SetPhaseDate.of(key, day)))

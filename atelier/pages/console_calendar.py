@@ -24,14 +24,14 @@ from atelier.pages.widgets import heading
 DATE_CHANGED = "(value) => { if (typeof value === 'string') emit(value); }"
 
 
-def _day(value: object) -> str | None:
-    """An ISO date as the browser sends it, checked; None for an empty field."""
-    if not isinstance(value, str) or not value:
+def browser_date(value: object) -> date | None:
+    """What a date field sends: an ISO date, or nothing once cleared. ValueError for anything else
+    (a browser's date field never sends it; it is ignored, never taken as « no date »)."""
+    if value in ("", None):
         return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    return date.fromisoformat(value)
 
 
 class StepRow:
@@ -51,9 +51,13 @@ class StepRow:
                         f"step-remove-{step.id}")
 
     async def _set_date(self, value: object) -> None:
-        day = _day(value)
-        if day != self.day:
-            await self.owner.apply(EditCalendarStep(self.id, self.title.saved, day))
+        try:
+            day = browser_date(value)
+        except ValueError:
+            return
+        iso = day.isoformat() if day else None
+        if iso != self.day:
+            await self.owner.apply(EditCalendarStep(self.id, self.title.saved, iso))
 
     def sync(self, step: CalendarStep) -> None:
         self.title.sync(step.title)
@@ -83,7 +87,11 @@ class CalendarSteps:
         return await attempt(lambda: self.atelier.service.apply(self.session.code, change))
 
     async def add(self) -> None:
-        change = AddCalendarStep(self.new_title.value or "", _day(self.new_date.value))
+        try:
+            day = browser_date(self.new_date.value)
+        except ValueError:
+            day = None
+        change = AddCalendarStep(self.new_title.value or "", day.isoformat() if day else None)
         if await self.apply(change) is not None:
             self.new_title.value = ""
             self.new_date.value = ""
