@@ -23,6 +23,7 @@ from nicegui import Event
 from atelier.domain.events import (
     AxesReordered,
     AxisChanged,
+    AxisPageTurned,
     AxisPresented,
     AxisRemoved,
     CalendarChanged,
@@ -136,7 +137,7 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code)]
         case PhaseChanged():
             return [session(event.code)]
-        case (WitnessesChanged() | AxisChanged() | AxisRemoved() | AxesReordered() | AxisPresented()
+        case (WitnessesChanged() | AxisChanged() | AxisPageTurned() | AxisRemoved() | AxesReordered() | AxisPresented()
               | VoteChanged() | TimerChanged()):
             return [session(event.code)]
         case EvidenceChanged():

@@ -2,9 +2,10 @@
 
     python templates/make_restitution_template.py [OUTPUT]
 
-The export keeps only the styles, page setup, header and footer of this file. To give documents
-your own look (logo in the header, colours, fonts), edit the file in Word or LibreOffice — or
-replace it — instead of running this script: see the README.
+The export keeps only the styles, page setup, header and footer of this file, and the first
+paragraph of its body that holds a picture: the intercommunalité's logo, put at the top of the
+cover. To give documents your own look (logo, colours, fonts), edit the file in Word or LibreOffice
+— or replace it — instead of running this script: see the README.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def full_session(*, with_context: bool = True) -> Session:
     """
     s = make_session(open_phase=PhaseKey.ETAT_DES_LIEUX)
     if with_context:
-        s.set_context(population="40 239", population_year="2019", seat="Fontenelle", author=AUTHOR,
+        s.set_context(population="40 239", population_year="2019", seat="Fontenelle", author=AUTHOR, department="Nord (59)",
                       history="Créée en 1992 avec 4 communes.\nFusion avec la CC du Lac en 2017.",
                       analysis=ANALYSIS, now=T0)
     s.register_participant("alice", role="elu", commune="Fontenelle", now=T0)
@@ -72,7 +72,7 @@ def full_session(*, with_context: bool = True) -> Session:
 def add_axes_and_vote(s: Session) -> None:
     """Two axes as the facilitator builds them, evidence, CTG fields on one piste, and a closed vote.
 
-    Axe 1, « Se déplacer sur tout le territoire »: an enjeu, an orientation, two pistes (the first with two
+    Axe 1, « Se déplacer sur tout le territoire »: an enjeu, an orientation holding two pistes (the first with two
     sub-lines and a CTG fiche), « Concrètement »; backed by 3 contributions.
     Axe 2, « Faire de la santé un levier d'insertion »: an enjeu, two pistes; backed by 1 contribution.
     Vote on the pistes (5 points, 3 at most on one), closed: transport 6, permis 5, maison de santé 4,
@@ -85,14 +85,16 @@ def add_axes_and_vote(s: Session) -> None:
     mobility = board.add_axis("Se déplacer sur tout le territoire")
     board.add_line(mobility.id, "enjeux", "Rompre l'isolement des hameaux")
     solidarity = board.add_line(mobility.id, "orientations", "Développer la mobilité solidaire")
-    transport = board.add_line(mobility.id, "pistes", "Un transport à la demande le soir")
+    transport = board.add_line(mobility.id, "pistes", "Un transport à la demande le soir",
+                               orientation_id=solidarity.id)
     board.set_piste_details(transport.id, "Étudier les horaires avec les employeurs\nS'appuyer sur Lizon Solidarité")
     board.set_piste_plan(transport.id, strategic_objective="Renforcer l'accès à la mobilité",
                          operational_objective="Mettre en place un transport à la demande en soirée",
                          pilots="Service mobilité de la CC, Mission Locale", deadline="2025",
                          indicators="Nombre de trajets par mois\nNombre de jeunes en emploi",
                          vigilance="Le coût de fonctionnement")
-    permit = board.add_line(mobility.id, "pistes", "Aider les jeunes à passer le permis")
+    permit = board.add_line(mobility.id, "pistes", "Aider les jeunes à passer le permis",
+                            orientation_id=solidarity.id)
     board.edit_axis(mobility.id, concretely="la création d'un service de transport à la demande")
     health = board.add_axis("Faire de la santé un levier d'insertion")
     board.add_line(health.id, "enjeux", "Garder des médecins sur le territoire")

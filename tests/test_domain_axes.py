@@ -222,3 +222,77 @@ def test_lines_added_together_are_all_added_in_order_or_none_is() -> None:
     with refused(NotAllowed, match="en compterait 31 : 30 lignes au plus"):
         board.add_lines(axis.id, "pistes", [f"Piste {i}" for i in range(MAX_LINES - 1)])
     assert [p.text for p in axis.pistes] == ["Un transport", "Une permanence"]  # nothing half-added
+
+
+def test_pistes_stand_under_their_orientation_or_directly_under_the_axe() -> None:
+    board = AxisBoard()
+    axis = board.add_axis("Se déplacer")
+    solidarity = board.add_line(axis.id, "orientations", "Développer la mobilité solidaire")
+    youth = board.add_line(axis.id, "orientations", "Aider les jeunes")
+    loose = board.add_line(axis.id, "pistes", "Un schéma de mobilité")
+    permis = board.add_line(axis.id, "pistes", "Aider au permis", orientation_id=youth.id)
+    bus, car = board.add_lines(axis.id, "pistes", ["Un transport à la demande", "Du covoiturage"],
+                               orientation_id=solidarity.id)
+    outline = [(o and o.text, [p.text for p in pistes]) for o, pistes in axis.outline()]
+    assert outline == [("Développer la mobilité solidaire", ["Un transport à la demande", "Du covoiturage"]),
+                       ("Aider les jeunes", ["Aider au permis"]), (None, ["Un schéma de mobilité"])]
+    assert [p.id for p in board.items(TargetKind.PISTE)] == [bus.id, car.id, permis.id, loose.id]
+
+
+def test_a_piste_only_goes_under_an_orientation_of_its_own_axe() -> None:
+    board = AxisBoard()
+    first, second = board.add_axis("Se déplacer"), board.add_axis("Se soigner")
+    elsewhere = board.add_line(second.id, "orientations", "Attirer des médecins")
+    with refused(NotFound, match="orientation n'existe plus"):
+        board.add_line(first.id, "pistes", "Un bus", orientation_id=elsewhere.id)
+    with refused(InvalidInput, match="piste"):
+        board.add_line(first.id, "enjeux", "L'isolement", orientation_id=elsewhere.id)
+    assert first.pistes == [] and first.enjeux == []
+
+
+def test_a_piste_moves_within_its_orientation_and_to_another_axe_keeping_its_vote_fields(session: Session) -> None:
+    ids = build_axes(session)
+    board = session.axes
+    board.move_piste(ids["bus"], ids["mobility"], ids["orientation"])
+    board.move_piste(ids["permis"], ids["mobility"], ids["orientation"])
+    board.move_piste_step(ids["permis"], -1)
+    mobility = board.axis(ids["mobility"])
+    assert [p.id for p in mobility.pistes_under(ids["orientation"])] == [ids["permis"], ids["bus"]]
+    board.move_piste_step(ids["permis"], -1)  # already first: stays
+    assert [p.id for p in mobility.pistes_under(ids["orientation"])] == [ids["permis"], ids["bus"]]
+    board.set_piste_plan(ids["bus"], pilots="CC")
+    session.link_evidence(post(session).id, Target(TargetKind.PISTE, ids["bus"]))
+    board.move_piste(ids["bus"], ids["health"], None)
+    health = board.axis(ids["health"])
+    assert [p.id for p in health.pistes_under(None)] == [ids["doctor"], ids["bus"]]
+    assert board.piste(ids["bus"]).pilots == "CC" and ids["bus"] not in [p.id for p in mobility.pistes]
+    assert len(session.evidence_for_axis(ids["health"])) == 1  # the link follows the piste
+
+
+def test_removing_an_orientation_keeps_its_pistes_and_undo_puts_everything_back(session: Session) -> None:
+    ids = build_axes(session)
+    board = session.axes
+    board.move_piste(ids["bus"], ids["mobility"], ids["orientation"])
+    contribution = post(session)
+    session.link_evidence(contribution.id, Target(TargetKind.ORIENTATION, ids["orientation"]))
+    session.remove_axis_line(ids["orientation"])
+    mobility = board.axis(ids["mobility"])
+    assert mobility.orientations == [] and board.piste(ids["bus"]).orientation_id is None
+    assert session.evidence_for_axis(ids["mobility"]) == []
+    session.restore_axis_line()
+    assert [o.id for o in mobility.orientations] == [ids["orientation"]]
+    assert [p.id for p in mobility.pistes_under(ids["orientation"])] == [ids["bus"]]
+    assert session.evidence.uses_of(contribution.id) == [Target(TargetKind.ORIENTATION, ids["orientation"])]
+    with refused(NotFound, match="Aucune suppression"):
+        session.restore_axis_line()  # only the last removal, once
+
+
+def test_a_removed_piste_comes_back_at_its_place_with_its_fiche() -> None:
+    board = AxisBoard()
+    axis = board.add_axis("Se déplacer")
+    _, second, _ = board.add_lines(axis.id, "pistes", ["Un", "Deux", "Trois"])
+    board.set_piste_details(second.id, ["Le samedi"])
+    board.remove_line(second.id)
+    assert [p.text for p in axis.pistes] == ["Un", "Trois"]
+    board.restore_removed()
+    assert [p.text for p in axis.pistes] == ["Un", "Deux", "Trois"] and board.piste(second.id).details == ["Le samedi"]

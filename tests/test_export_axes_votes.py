@@ -62,7 +62,7 @@ def plenary_session() -> tuple[Session, dict[str, int]]:
 
 
 # --- Les axes stratégiques ----------------------------------------------------------------------------
-def test_axes_are_numbered_upper_case_with_enjeux_orientations_pistes_sub_bullets_and_concretely(
+def test_axes_are_numbered_upper_case_with_enjeux_orientations_holding_their_pistes_and_concretely(
         document: Document) -> None:
     assert block(document, AXIS_1) == [
         ("Heading 2", AXIS_1),
@@ -71,11 +71,10 @@ def test_axes_are_numbered_upper_case_with_enjeux_orientations_pistes_sub_bullet
         ("List Bullet", "Rompre l'isolement des hameaux"),
         ("Heading 3", "Les orientations"),
         ("List Bullet", "Développer la mobilité solidaire"),
-        ("Heading 3", "Pistes d'actions"),
-        ("List Bullet", "Un transport à la demande le soir — 6 points · rang 1 sur 4"),
-        ("List Bullet 2", "Étudier les horaires avec les employeurs"),
-        ("List Bullet 2", "S'appuyer sur Lizon Solidarité"),
-        ("List Bullet", "Aider les jeunes à passer le permis — 5 points · rang 2 sur 4"),
+        ("List Bullet 2", "Un transport à la demande le soir — 6 points · rang 1 sur 4"),
+        ("List Bullet 3", "Étudier les horaires avec les employeurs"),
+        ("List Bullet 3", "S'appuyer sur Lizon Solidarité"),
+        ("List Bullet 2", "Aider les jeunes à passer le permis — 5 points · rang 2 sur 4"),
         ("Normal", "Concrètement : la création d'un service de transport à la demande"),
     ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
 from PIL import Image
 
@@ -64,16 +65,16 @@ def test_session_without_data_leaves_sections_out_rather_than_filling_them() -> 
 
 
 def test_cover_shows_territory_title_and_the_span_of_phase_dates_in_french(document: Document) -> None:
-    cover = [p.text for p in document.paragraphs[:4]]
-    assert cover == ["CC du Val", "Démarche politique sociale intercommunale", "16 octobre 2017 \u2013 14 mars 2018",
-                     f"Document préparé par {AUTHOR}"]
+    cover = [p.text for p in document.paragraphs[:5]]
+    assert cover == ["CC du Val", "Nord (59)", "Démarche politique sociale intercommunale",
+                     "16 octobre 2017 \u2013 14 mars 2018", f"Document préparé par {AUTHOR}"]
 
 
 def test_context_gives_population_history_the_number_of_communes_and_seat_in_the_fiches_order(
         document: Document) -> None:
     body = texts_of(document)
     start = body.index("Contexte")
-    assert body[start + 1:start + 6] == ["40\u00a0239 habitants (2019)", "Créée en 1992 avec 4 communes.",
+    assert body[start + 1:start + 7] == ["Département : Nord (59)", "40\u00a0239 habitants (2019)", "Créée en 1992 avec 4 communes.",
                                          "Fusion avec la CC du Lac en 2017.", "3 communes.", "Siège : Fontenelle"]
     names = body.index("Les 3 communes du territoire")  # their names, in the annexes
     assert names > body.index("Annexes") and body[names + 1] == "Fontenelle, Vernoux, Marcilly."
@@ -198,6 +199,21 @@ def test_custom_template_gives_its_styles_and_header_but_not_its_body(tmp_path: 
     assert document.sections[0].header.paragraphs[0].text == "Logo de la CC du Val"
     assert "Texte d'exemple du modèle, à ne pas reprendre" not in texts_of(document)
     assert headings(document, 1) == ALL_SECTIONS
+
+
+def test_a_logo_in_the_template_body_opens_the_cover(tmp_path: Path) -> None:
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 60), (16, 35, 63)).save(picture, format="PNG")
+    template = docx.Document(str(custom_template(tmp_path)))
+    template.add_picture(io.BytesIO(picture.getvalue()), width=Cm(4))
+    template.add_paragraph("Texte sous le logo, à ne pas reprendre")
+    path = tmp_path / "avec-logo.docx"
+    template.save(str(path))
+    document = reread(build_restitution(full_session(), path))
+    assert document.paragraphs[0].text == "" and len(document.inline_shapes) >= 1
+    assert document.paragraphs[0]._p.findall(".//" + qn("w:drawing")), "the logo comes first"
+    assert document.paragraphs[1].text == "CC du Val"
+    assert "Texte sous le logo, à ne pas reprendre" not in texts_of(document)
 
 
 def test_template_lacking_list_and_table_styles_still_gives_a_full_document(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from atelier.domain.errors import DomainError
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import StorageError, TinyDBSessionStore, tinydb_store
-from tests.conftest import COMMUNES, THEMES, Clock, durable, make_session, refused
+from tests.conftest import COMMUNES, THEMES, Clock, build_axes, durable, make_session, refused
 
 
 async def new_session(service: SessionService) -> str:
@@ -263,3 +263,20 @@ def test_only_session_files_are_listed(tmp_path: Path) -> None:
     (tmp_path / "notes.json").write_text("{}")
     (tmp_path / ".storage-secret").write_text("x")
     assert TinyDBSessionStore(tmp_path).codes() == []
+
+
+def test_a_schema_4_file_keeps_its_pistes_directly_under_their_axe(tmp_path: Path) -> None:
+    session = make_session(code="KMNPQR")
+    build_axes(session)
+    record = records.session_record(session)
+    meta = record["session"]
+    meta["schema"] = 4
+    del meta["axes"]["removed"], meta["axes"]["presented_page"]
+    for axis in meta["axes"]["axes"]:
+        for piste in axis["pistes"]:
+            del piste["orientation_id"]
+    TinyDBSessionStore(tmp_path).save(record)
+    loaded = SessionService(TinyDBSessionStore(tmp_path)).get("KMNPQR")
+    mobility = loaded.axes.axes[0]
+    assert [(o and o.text, [p.text for p in pistes]) for o, pistes in mobility.outline()] == [
+        ("Développer la mobilité solidaire", []), (None, ["Un transport à la demande", "Aider au permis"])]

@@ -1,9 +1,12 @@
 """The axes stratégiques the facilitator builds from phases 1 and 2, and which one the projection presents.
 
 An axe has a title, three lists of lines (« Les enjeux », « Les orientations », pistes d'actions)
-and an optional « Concrètement ». A piste may carry sub-lines and the fields of a CTG fiche-action.
-Every axe and line has an id unique on the board, so a page edits or links a line by its id, never
-by a position that another change may have shifted.
+and an optional « Concrètement ». As in the method's fiches, a piste stands under one orientation of
+its axe or directly under the axe (`Piste.orientation_id`, None for the latter: what older sessions
+hold). The pistes of an axe are one list in the order the document shows them; `Axis.outline()`
+groups them. A piste may carry sub-lines and the fields of a CTG fiche-action. Every axe and line has
+an id unique on the board, so a page edits or links a line by its id, never by a position that
+another change may have shifted. The last line removed is kept, so that its removal can be undone.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class Piste(Line):
     """A piste d'action: sub-lines shown as bullets under it, and the CTG fiche fields (all optional)."""
 
     details: list[str] = field(default_factory=list)
+    orientation_id: int | None = None  # None: directly under the axe
     strategic_objective: str = ""
     operational_objective: str = ""
     pilots: str = ""
@@ -96,6 +100,23 @@ class Axis:
         lines: list[Any] = getattr(self, section.value)
         return lines
 
+    def pistes_under(self, orientation_id: int | None) -> list[Piste]:
+        """The pistes of one orientation (None: those directly under the axe), in order."""
+        return [piste for piste in self.pistes if piste.orientation_id == orientation_id]
+
+    def outline(self) -> list[tuple[Line | None, list[Piste]]]:
+        """Each orientation with its pistes, then (None, the pistes directly under the axe) if any."""
+        groups: list[tuple[Line | None, list[Piste]]] = [(o, self.pistes_under(o.id)) for o in self.orientations]
+        loose = self.pistes_under(None)
+        return [*groups, (None, loose)] if loose else groups
+
+    def pistes_in_order(self) -> list[Piste]:
+        """The pistes as the document lists them: orientation by orientation, then those under the axe."""
+        return [piste for _, pistes in self.outline() for piste in pistes]
+
+    def orientation(self, orientation_id: int) -> Line:
+        return by_id(self.orientations, orientation_id, "orientation_not_found")
+
     @property
     def targets(self) -> set[Target]:
         """The axe itself and each of its orientations and pistes: what evidence can point at."""
@@ -105,10 +126,24 @@ class Axis:
 
 
 @dataclass
+class RemovedLine:
+    """What « Annuler la suppression » puts back: the line where it was, and what hung on it."""
+
+    axis_id: int
+    section: AxisSection
+    index: int
+    line: Line
+    pistes: list[int] = field(default_factory=list)  # an orientation's pistes, left under the axe
+    evidence: list[int] = field(default_factory=list)  # the contributions that backed it
+
+
+@dataclass
 class AxisBoard:
     axes: list[Axis] = field(default_factory=list)
     presented_id: int | None = None
     next_id: int = 1
+    removed: RemovedLine | None = None
+    presented_page: int = 0  # page turns of a long presented axe; the projection shows it modulo its pages
 
     # --- Lookups ---------------------------------------------------------------------------
     def axis(self, axis_id: int) -> Axis:
@@ -130,8 +165,11 @@ class AxisBoard:
 
     def items(self, kind: TargetKind | str) -> list[Line]:
         """Every orientation, or every piste, of all axes in board order (what a vote is about); none for axes."""
-        section = next((s for s, target in SECTION_TARGETS.items() if target == kind), None)
-        return [] if section is None else [line for axis in self.axes for line in axis.section(section)]
+        if kind == TargetKind.PISTE:
+            return [piste for axis in self.axes for piste in axis.pistes_in_order()]
+        if kind == TargetKind.ORIENTATION:
+            return [line for axis in self.axes for line in axis.orientations]
+        return []
 
     def target_of_line(self, line_id: int) -> Target | None:
         """The evidence target a line is (enjeux lines are none)."""
@@ -185,53 +223,110 @@ class AxisBoard:
         return axis
 
     # --- Lines -----------------------------------------------------------------------------
-    def add_line(self, axis_id: int, section: AxisSection | str, text: str) -> Line:
-        axis = self.axis(axis_id)
-        section = v.choice(AxisSection, section, "unknown_section")
-        lines = axis.section(section)
-        if len(lines) >= MAX_LINES:
-            raise NotAllowed("too_many_lines", section=section,
-                                                             max=MAX_LINES)
-        text = _line(text)
-        line = (Piste if section is AxisSection.PISTES else Line)(self._new_id(), text)
-        lines.append(line)
-        return line
+    def add_line(self, axis_id: int, section: AxisSection | str, text: str, *,
+                 orientation_id: int | None = None) -> Line:
+        return self.add_lines(axis_id, section, [text], orientation_id=orientation_id)[0]
 
-    def add_lines(self, axis_id: int, section: AxisSection | str, texts: list[str]) -> list[Line]:
-        """Several lines at once (a pasted list): all of them, or none if one is refused."""
+    def add_lines(self, axis_id: int, section: AxisSection | str, texts: list[str], *,
+                  orientation_id: int | None = None) -> list[Line]:
+        """Several lines at once (a pasted list): all of them, or none if one is refused.
+
+        Pistes go under `orientation_id` (an orientation of this axe), after its last piste.
+        """
         axis = self.axis(axis_id)
         section = v.choice(AxisSection, section, "unknown_section")
+        if orientation_id is not None and section is not AxisSection.PISTES:
+            raise InvalidInput("not_a_piste")
+        if orientation_id is not None:
+            axis.orientation(orientation_id)
         if not texts:
             raise InvalidInput("line_required")
         cleaned = []
         for number, text in enumerate(texts, start=1):
             line = " ".join(text.split())
-            if len(line) > MAX_LINE:
+            if len(line) > MAX_LINE and len(texts) > 1:
                 raise InvalidInput("pasted_line_too_long", number=number, length=len(line), max=MAX_LINE)
             cleaned.append(_line(line))
         lines = axis.section(section)
         if len(lines) + len(cleaned) > MAX_LINES:
+            if len(cleaned) == 1:
+                raise NotAllowed("too_many_lines", section=section, max=MAX_LINES)
             raise NotAllowed("too_many_pasted_lines", section=section, count=len(lines) + len(cleaned),
                              max=MAX_LINES)
-        added = [(Piste if section is AxisSection.PISTES else Line)(self._new_id(), text) for text in cleaned]
-        lines.extend(added)
-        return added
+        if section is not AxisSection.PISTES:
+            added = [Line(self._new_id(), text) for text in cleaned]
+            lines.extend(added)
+            return added
+        pistes = [Piste(self._new_id(), text, orientation_id=orientation_id) for text in cleaned]
+        axis.pistes.extend(pistes)  # last of their group: only the order within a group counts
+        return list(pistes)
 
     def edit_line(self, line_id: int, text: str) -> Line:
         _, _, line = self.find_line(line_id)
         line.text = _line(text)
         return line
 
-    def remove_line(self, line_id: int) -> Line:
+    def remove_line(self, line_id: int) -> RemovedLine:
+        """The line goes; an orientation's pistes stay, directly under the axe. Kept for `restore_removed`."""
         axis, section, line = self.find_line(line_id)
-        axis.section(section).remove(line)
-        return line
+        lines = axis.section(section)
+        removed = RemovedLine(axis.id, section, lines.index(line), line)
+        lines.remove(line)
+        if section is AxisSection.ORIENTATIONS:
+            for piste in axis.pistes_under(line.id):
+                piste.orientation_id = None
+                removed.pistes.append(piste.id)
+        self.removed = removed
+        return removed
+
+    def restore_removed(self) -> RemovedLine:
+        """Put the last removed line back where it was (its axe must still be there)."""
+        removed = self.removed
+        if removed is None:
+            raise NotFound("nothing_to_restore")
+        axis = self.axis(removed.axis_id)
+        lines = axis.section(removed.section)
+        if len(lines) >= MAX_LINES:
+            raise NotAllowed("too_many_lines", section=removed.section, max=MAX_LINES)
+        if isinstance(removed.line, Piste) and removed.line.orientation_id is not None \
+                and all(o.id != removed.line.orientation_id for o in axis.orientations):
+            removed.line.orientation_id = None  # its orientation went meanwhile
+        lines.insert(min(removed.index, len(lines)), removed.line)
+        for piste in axis.pistes:
+            if piste.id in removed.pistes and piste.orientation_id is None:
+                piste.orientation_id = removed.line.id
+        self.removed = None
+        return removed
 
     def move_line(self, line_id: int, to_index: int) -> Line:
         """Reorder within its own list (clamped like `move_axis`)."""
         axis, section, line = self.find_line(line_id)
         _move(axis.section(section), line, to_index)
         return line
+
+    def move_piste_step(self, piste_id: int, step: int) -> Piste:
+        """Up (-1) or down (+1) among the pistes of its own orientation (or of none), stopping at the ends."""
+        axis = self.find_line(piste_id)[0]
+        piste = self.piste(piste_id)
+        group = axis.pistes_under(piste.orientation_id)
+        index = min(max(group.index(piste) + step, 0), len(group) - 1)
+        if group[index] is not piste:
+            _move(axis.pistes, piste, axis.pistes.index(group[index]))
+        return piste
+
+    def move_piste(self, piste_id: int, axis_id: int, orientation_id: int | None) -> Piste:
+        """To another orientation of its axe, or of another axe, or directly under an axe: last there."""
+        piste = self.piste(piste_id)
+        source = self.find_line(piste_id)[0]
+        target = self.axis(axis_id)
+        if orientation_id is not None:
+            target.orientation(orientation_id)
+        if target is not source and len(target.pistes) >= MAX_LINES:
+            raise NotAllowed("too_many_lines", section=AxisSection.PISTES, max=MAX_LINES)
+        source.pistes.remove(piste)
+        piste.orientation_id = orientation_id
+        target.pistes.append(piste)
+        return piste
 
     def set_piste_details(self, piste_id: int, details: str | list[str]) -> Piste:
         """Sub-lines, one per line of text or item of the list; blank ones are dropped."""
@@ -263,7 +358,16 @@ class AxisBoard:
     def present(self, axis_id: int | None) -> Axis | None:
         """Show this axe on the projection; `None` shows none (back to the overview)."""
         self.presented_id = None if axis_id is None else self.axis(axis_id).id
+        self.presented_page = 0
         return self.presented
+
+    def turn_page(self, step: int) -> int:
+        """The next (+1) or previous (-1) page of the presented axe; how many pages it has is the screen's
+        business (its size and the lines' lengths), so the count only ever goes up or down by one."""
+        if self.presented_id is None:
+            raise NotAllowed("no_axis_presented")
+        self.presented_page = max(self.presented_page + (1 if step > 0 else -1), 0)
+        return self.presented_page
 
     def present_step(self, step: int) -> Axis | None:
         """Next (+1) or previous (-1) axe, stopping at the ends; from none, +1 is the first, -1 the last."""

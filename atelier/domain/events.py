@@ -109,11 +109,15 @@ class EvidenceChanged:
 
 @dataclass(frozen=True)
 class AxisChanged:
-    """Created, retitled, or one of its lines added, edited, moved, removed or detailed."""
+    """Created, retitled, or one of its lines added, edited, moved, removed or detailed.
+
+    A piste moved here from another axe: `source` is that axe as it is now.
+    """
 
     code: str
     version: int
     axis: Axis
+    source: Axis | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,15 @@ class AxisPresented:
     code: str
     version: int
     axis: Axis | None
+
+
+@dataclass(frozen=True)
+class AxisPageTurned:
+    """The facilitator turned a page of the presented axe (the projection alone listens)."""
+
+    code: str
+    version: int
+    page: int
 
 
 @dataclass(frozen=True)
@@ -217,5 +230,5 @@ class ResultsShown:
 
 DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
                | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
-               | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded | CommentChanged
-               | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)
+               | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded
+               | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from atelier.domain.axes import Axis, AxisBoard, Line, Piste, Target, TargetKind
+from atelier.domain.axes import Axis, AxisBoard, AxisSection, Line, Piste, RemovedLine, Target, TargetKind
 from atelier.domain.calendar import Calendar, CalendarStep
 from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.evidence import Evidence
@@ -22,7 +22,7 @@ from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
 # 3: `version`, the number of changes the record holds (the journal continues from it); older
 # records load as version 0.
 # 4: `calendar`, the meetings beside the three phases; older records load with none.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class NewerSchema(ValueError):
@@ -197,16 +197,28 @@ def _witnesses(raw: dict[str, Any]) -> Witnesses:
 
 def axes_record(board: AxisBoard) -> dict[str, Any]:
     """Axes with their lines as plain dicts: every field of `Axis`, `Line` and `Piste` is JSON already."""
+    removed = None if board.removed is None else {**asdict(board.removed), "piste": isinstance(board.removed.line,
+                                                                                               Piste)}
     return {"axes": [asdict(axis) for axis in board.axes], "presented_id": board.presented_id,
-            "next_id": board.next_id}
+            "next_id": board.next_id, "removed": removed, "presented_page": board.presented_page}
 
 
 def _axes(raw: dict[str, Any]) -> AxisBoard:
+    """Schema 4 and older: no `removed`, and pistes without `orientation_id` (they stand under the axe)."""
     axes = [Axis(id=a["id"], title=a["title"], concretely=a["concretely"],
                  enjeux=[Line(**line) for line in a["enjeux"]],
                  orientations=[Line(**line) for line in a["orientations"]],
                  pistes=[Piste(**piste) for piste in a["pistes"]]) for a in raw["axes"]]
-    return AxisBoard(axes, raw["presented_id"], raw["next_id"])
+    return AxisBoard(axes, raw["presented_id"], raw["next_id"], _removed(raw.get("removed")),
+                     raw.get("presented_page", 0))
+
+
+def _removed(raw: dict[str, Any] | None) -> RemovedLine | None:
+    if raw is None:
+        return None
+    fields = dict(raw)
+    line = (Piste if fields.pop("piste") else Line)(**fields.pop("line"))
+    return RemovedLine(**{**fields, "section": AxisSection(fields["section"]), "line": line})
 
 
 def evidence_record(evidence: Evidence) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from atelier.domain.axes import Axis, AxisBoard, Line, Target, TargetKind
+from atelier.domain.axes import Axis, AxisBoard, Line, RemovedLine, Target, TargetKind
 from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.errors import NotAllowed
 from atelier.domain.evidence import Evidence
@@ -73,12 +73,25 @@ class RestitutionRules:
         return axis
 
     def remove_axis_line(self, line_id: int) -> Line:
+        """Its evidence links go with it, kept with the line so that `restore_axis_line` brings them back."""
         target = self.axes.target_of_line(line_id)
         self._require_not_voted_on({line_id})
-        line = self.axes.remove_line(line_id)
+        removed = self.axes.remove_line(line_id)
         if target is not None:
+            removed.evidence = sorted(self.evidence.contributions_for({target}))
             self.evidence.drop_targets({target})
-        return line
+        return removed.line
+
+    def restore_axis_line(self) -> RemovedLine:
+        """Undo the last removal: the line where it was, its orientation's pistes and its evidence links."""
+        removed = self.axes.restore_removed()
+        target = self.axes.target_of_line(removed.line.id)
+        if target is not None:
+            for cid in removed.evidence:
+                contribution = self.contributions.get(cid)
+                if contribution is not None and contribution.is_visible:  # not merged or hidden meanwhile
+                    self.evidence.link(cid, target)
+        return removed
 
     def present_axis(self, axis_id: int | None) -> Axis | None:
         """Show this axe (None: the overview) on the projection, in place of any vote results."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from atelier.domain.axes import SECTION_TARGETS, Axis, AxisBoard, Line
+from atelier.domain.axes import Axis, AxisBoard, Line, TargetKind
 from atelier.domain.errors import NotFound
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
@@ -55,16 +55,23 @@ def axis_number(board: AxisBoard, axis_id: int) -> int:
 
 @dataclass(frozen=True)
 class BallotSection:
+    """The vote's items of one axe, under the heading they have in the fiche: an orientation of the
+    axe, or none (the orientations themselves, or pistes directly under the axe)."""
+
     axis: Axis
     items: list[Line]
+    orientation: Line | None = None
 
 
 def ballot(vote: PriorityVote, board: AxisBoard) -> list[BallotSection]:
-    """The items of the vote grouped under the axe that holds them, in board order; axes with none are left out."""
+    """The items of the vote grouped by axe (and, for pistes, by orientation), in board order; empty groups left out."""
     wanted = set(vote.items)
-    section = next(s for s, target in SECTION_TARGETS.items() if target is vote.target)
-    sections = [BallotSection(axis, [line for line in axis.section(section) if line.id in wanted])
-                for axis in board.axes]
+    if vote.target is TargetKind.ORIENTATION:
+        sections = [BallotSection(axis, [line for line in axis.orientations if line.id in wanted])
+                    for axis in board.axes]
+    else:
+        sections = [BallotSection(axis, [p for p in pistes if p.id in wanted], orientation)
+                    for axis in board.axes for orientation, pistes in axis.outline()]
     return [s for s in sections if s.items]
 
 

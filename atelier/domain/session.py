@@ -103,10 +103,12 @@ class Session(RestitutionRules):
 
     # --- Territory context (for the restitution document) ---------------------------------
     def set_context(self, *, population: int | str | None, population_year: int | str | None, history: str | None,
-                    seat: str | None, author: str | None, analysis: str | None, now: datetime) -> SessionContext:
+                    seat: str | None, author: str | None, analysis: str | None, now: datetime,
+                    department: str | None = None) -> SessionContext:
         """Replace the whole context at once: the console sends every field of its form."""
         self.context = checked_context(population=population, population_year=population_year, history=history,
-                                       seat=seat, author=author, analysis=analysis, today=now.date())
+                                       seat=seat, author=author, analysis=analysis, today=now.date(),
+                                       department=department)
         return self.context
 
     # --- Participants ----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """What the facilitator tells about the territory and the démarche, for the restitution document.
 
-Population (and its year), history, seat, the document's author and the facilitator's analysis
+Département, population (and its year), history, seat, the document's author and the facilitator's analysis
 (« Commentaires et enjeux majeurs »). All optional: the document leaves out what is not given.
 """
 
@@ -20,6 +20,7 @@ MAX_HISTORY = 3000
 MAX_ANALYSIS = 10_000
 MAX_AUTHOR = 120
 MAX_SEAT = 120
+MAX_DEPARTMENT = 80
 
 # « 40 239 », « 40 239 » (no-break spaces): how a French number is typed or pasted.
 _DIGIT_GROUPS = re.compile(r"[\s\u00a0\u202f]")
@@ -33,10 +34,12 @@ class SessionContext:
     seat: str = ""
     author: str = ""
     analysis: str = ""
+    department: str = ""  # « Nord (59) », or two: « Nord (59) et Pas-de-Calais (62) »
 
 
 def checked_context(*, population: int | str | None, population_year: int | str | None, history: str | None,
-                    seat: str | None, author: str | None, analysis: str | None, today: date) -> SessionContext:
+                    seat: str | None, author: str | None, analysis: str | None, today: date,
+                    department: str | None = None) -> SessionContext:
     """Validate what the console sent; raise `InvalidInput` (French message) on the first bad field."""
     count = _whole_number(population, "population", 1, MAX_POPULATION)
     year = _whole_number(population_year, "population_year", FIRST_YEAR, today.year)
@@ -49,6 +52,7 @@ def checked_context(*, population: int | str | None, population_year: int | str 
         seat=v.clean_line(seat, field="seat", max_length=MAX_SEAT),
         author=v.clean_line(author, field="author", max_length=MAX_AUTHOR),
         analysis=v.clean_optional_text(analysis, field="analysis", max_length=MAX_ANALYSIS),
+        department=v.clean_line(department, field="department", max_length=MAX_DEPARTMENT),
     )
 
 
@@ -74,6 +78,7 @@ def context_record(context: SessionContext) -> dict[str, Any]:
         "seat": context.seat,
         "author": context.author,
         "analysis": context.analysis,
+        "department": context.department,
     }
 
 
@@ -87,4 +92,5 @@ def context_from_record(raw: dict[str, Any] | None) -> SessionContext:
         seat=raw.get("seat", ""),
         author=raw.get("author", ""),
         analysis=raw.get("analysis", ""),
+        department=raw.get("department", ""),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from docx.document import Document
 
 from atelier import texts
+from atelier.domain.axes import Axis
 from atelier.domain.session import Session
 from atelier.domain.vote_results import ranked_totals
 from atelier.export.analysis import participants_by_role
@@ -77,12 +78,18 @@ def _plan(writer: Writer, session: Session) -> None:
         return
     writer.heading(texts.DELIB_PLAN_TITLE, 1)
     ranks = _priorities(session)
-    rows = [(f"{number}. {axis.title}", "\n".join(line.text for line in axis.orientations),
-             "\n".join(_action(piste.id, piste.text, ranks) for piste in axis.pistes))
-            for number, axis in enumerate(session.axes.axes, start=1)]
+    rows = [row for number, axis in enumerate(session.axes.axes, start=1) for row in _axis_rows(number, axis, ranks)]
     writer.table(texts.DELIB_PLAN_HEADERS, rows, PLAN_SHARES)
     if ranks:
         writer.paragraph(texts.DELIB_PRIORITIES_NOTE)
+
+
+def _axis_rows(number: int, axis: Axis, ranks: dict[int, int]) -> list[tuple[str, str, str]]:
+    """One row per orientation with its own pistes (the axe named on the first), then the pistes under the axe."""
+    groups = axis.outline() or [(None, [])]
+    return [(f"{number}. {axis.title}" if index == 0 else "", "" if orientation is None else orientation.text,
+             "\n".join(_action(piste.id, piste.text, ranks) for piste in pistes))
+            for index, (orientation, pistes) in enumerate(groups)]
 
 
 def _priorities(session: Session) -> dict[int, int]:

@@ -1,8 +1,9 @@
 """« Les axes stratégiques », laid out as the method's fiches do.
 
 Each axe is numbered, an en dash, then its title in capitals (« 1 \u2013 COORDONNER LES INITIATIVES »);
-under it « Les enjeux », « Les orientations » and the pistes d'actions as bullets, a piste's
-sub-lines as bullets one level in, then « Concrètement ». What only the tool knows comes with it:
+under it « Les enjeux » as bullets, « Les orientations » as bullets each holding its pistes d'actions
+one level in (a piste's sub-lines one more level in), then « Pistes d'actions » for those standing
+directly under the axe, then « Concrètement ». What only the tool knows comes with it:
 how many contributions of the soirées back the axe, and the vote result of each orientation or
 piste that was voted on. An empty list is left out, and so is the section when there is no axe.
 """
@@ -31,21 +32,34 @@ def strategic_axes(document: Document, session: Session) -> None:
             paragraph = writer.paragraph()
             writer.run(paragraph, texts.DOC_AXIS_EVIDENCE.format(
                 contributions=texts.count(backing, texts.DOC_EVIDENCE_FORMS)), "Emphasis")
-        for section in AxisSection:
-            _lines(writer, section, axis.section(section), results)
+        _enjeux(writer, axis)
+        if axis.orientations:
+            writer.heading(texts.AXIS_SECTION_LABELS[AxisSection.ORIENTATIONS], 3)
+        for orientation, pistes in axis.outline():
+            _group(writer, orientation, pistes, results)
         _concretely(writer, axis)
         _plenary_words(writer, session, axis)
 
 
-def _lines(writer: Writer, section: AxisSection, lines: list[Line], results: LineResults) -> None:
-    if not lines:
-        return
-    writer.heading(texts.AXIS_SECTION_LABELS[section], 3)
-    for line in lines:
-        writer.bullet(line.text, results.describe(line.id))
-        if isinstance(line, Piste):
-            for detail in line.details:
-                writer.sub_bullet(detail)
+def _enjeux(writer: Writer, axis: Axis) -> None:
+    if axis.enjeux:
+        writer.heading(texts.AXIS_SECTION_LABELS[AxisSection.ENJEUX], 3)
+        for line in axis.enjeux:
+            writer.bullet(line.text)
+
+
+def _group(writer: Writer, orientation: Line | None, pistes: list[Piste], results: LineResults) -> None:
+    """An orientation and its pistes one level in; `None`: the pistes directly under the axe, at the top level."""
+    level = 1
+    if orientation is None:
+        writer.heading(texts.AXIS_SECTION_LABELS[AxisSection.PISTES], 3)
+    else:
+        writer.bullet(orientation.text, results.describe(orientation.id))
+        level = 2
+    for piste in pistes:
+        writer.bullet(piste.text, results.describe(piste.id), level=level)
+        for detail in piste.details:
+            writer.bullet(detail, level=level + 1)
 
 
 def _plenary_words(writer: Writer, session: Session, axis: Axis) -> None:

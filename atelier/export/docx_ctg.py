@@ -23,7 +23,7 @@ SHARES = (0.10, 0.13, 0.14, 0.17, 0.12, 0.09, 0.12, 0.13)
 def ctg_plan(document: Document, session: Session) -> None:
     rows = [(axis_label(number, axis), *_row(piste))
             for number, axis in enumerate(session.axes.axes, start=1)
-            for piste in axis.pistes if has_plan(piste)]
+            for piste in axis.pistes_in_order() if has_plan(piste)]
     if not rows:
         return
     writer = Writer(document)

@@ -22,9 +22,12 @@ from atelier.export.french import french_date, french_date_range, french_number
 
 
 def cover(document: Document, session: Session) -> None:
-    """Territory, the démarche's title, the span of its dated meetings, who prepared the document."""
+    """The template's logo if it has one, territory and département, the démarche's title, the span of
+    its dated meetings, who prepared the document."""
     writer = Writer(document)
     writer.heading(session.territory, 0)
+    if session.context.department:
+        writer.paragraph(session.context.department, "Subtitle")
     writer.paragraph(session.title, "Subtitle")
     days = [phase.date for phase in session.phases.values() if phase.date]
     days += [step.date for step in session.calendar.steps if step.date]
@@ -36,10 +39,12 @@ def cover(document: Document, session: Session) -> None:
 
 
 def context(document: Document, session: Session) -> None:
-    """Population and year, history, number of communes, seat: the facts, in the fiches' order."""
+    """Département, population and year, history, number of communes, seat: the facts, in the fiches' order."""
     writer = Writer(document)
     facts = session.context
     writer.heading(texts.DOC_CONTEXT, 1)
+    if facts.department:
+        writer.paragraph(texts.DOC_DEPARTMENT.format(department=facts.department))
     if facts.population is not None:
         population = french_number(facts.population)
         writer.paragraph(texts.DOC_POPULATION_YEAR.format(population=population, year=facts.population_year)

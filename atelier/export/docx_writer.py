@@ -43,7 +43,8 @@ def default_template() -> Path:
 
 
 def blank_document(template: Path) -> Document:
-    """The template with its body content removed; the final section properties are kept."""
+    """The template with its body content removed; the final section properties are kept, and so is
+    the first paragraph holding a picture: the intercommunalité's logo, which opens the cover."""
     if not template.is_file():
         raise InvalidInput("template_missing", path=template)
     try:
@@ -51,8 +52,10 @@ def blank_document(template: Path) -> Document:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise InvalidInput("template_unreadable", path=template) from None
     body = document.element.body
+    logo = next((child for child in body if child.tag == qn("w:p") and child.findall(".//" + qn("w:drawing"))),
+                None)
     for child in list(body):
-        if child.tag != qn("w:sectPr"):
+        if child.tag != qn("w:sectPr") and child is not logo:
             body.remove(child)
     return document
 
@@ -166,22 +169,21 @@ class Writer:
             elif part:
                 self.run(paragraph, part, style) if style else paragraph.add_run(part)
 
-    def bullet(self, text: str, details: str = "") -> Paragraph:
-        if "List Bullet" in self._styles:
-            paragraph = self.paragraph(text, "List Bullet")
+    def bullet(self, text: str, details: str = "", *, level: int = 1) -> Paragraph:
+        """A bullet; level 2 and 3 sit under the one before (an orientation's pistes, a piste's sub-lines)."""
+        style = "List Bullet" if level == 1 else f"List Bullet {level}"
+        if style in self._styles:
+            paragraph = self.paragraph(text, style)
         else:
-            paragraph = self.paragraph(BULLET_FALLBACK + text)
+            paragraph = self.paragraph((BULLET_FALLBACK if level == 1 else SUB_BULLET_FALLBACK) + text)
+            paragraph.paragraph_format.left_indent = Cm(1.2 * (level - 1)) if level > 1 else None
         if details:
             self.run(paragraph, f" — {details}", "Emphasis")
         return paragraph
 
     def sub_bullet(self, text: str) -> Paragraph:
-        """A bullet under the one before it, one level in (a piste's sub-lines)."""
-        if "List Bullet 2" in self._styles:
-            return self.paragraph(text, "List Bullet 2")
-        paragraph = self.paragraph(SUB_BULLET_FALLBACK + text)
-        paragraph.paragraph_format.left_indent = Cm(1.2)
-        return paragraph
+        """A bullet under the one before it, one level in."""
+        return self.bullet(text, level=2)
 
     def run(self, paragraph: Paragraph, text: str, style: str) -> None:
         run = _add_text(paragraph, text)

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
-from atelier.domain.axes import SECTION_TARGETS, AxisSection, Target, TargetKind
+from atelier.domain.axes import Target, TargetKind
 from atelier.domain.changes import LinkEvidence, MergeContributions
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
@@ -72,11 +72,16 @@ def open_link_dialog(atelier: Atelier, session: Session, contribution: Contribut
             lines: list[tuple[ui.button, str]] = []
             groups.append((choice(Target(TargetKind.AXIS, axis.id), axis_label), axis_label, lines))
             with ui.column().classes("w-full gap-1 pl-6"):
-                for section in (AxisSection.ORIENTATIONS, AxisSection.PISTES):
-                    kind = SECTION_TARGETS[section]
-                    for line in axis.section(section):
-                        label = f"{texts.TARGET_LABELS[kind]} : {line.text}"
-                        lines.append((choice(Target(kind, line.id), label), label))
+                for orientation, pistes in axis.outline():  # each orientation, its pistes one level in
+                    if orientation is not None:
+                        label = f"{texts.TARGET_LABELS[TargetKind.ORIENTATION]} : {orientation.text}"
+                        lines.append((choice(Target(TargetKind.ORIENTATION, orientation.id), label), label))
+                    for piste in pistes:
+                        label = f"{texts.TARGET_LABELS[TargetKind.PISTE]} : {piste.text}"
+                        button = choice(Target(TargetKind.PISTE, piste.id), label)
+                        if orientation is not None:
+                            button.classes("ml-6")
+                        lines.append((button, label))
         with ui.row().classes("w-full justify-end"):
             ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
     dialog.open()

@@ -9,7 +9,7 @@ from atelier.context import Atelier
 from atelier.domain.axes import MAX_LONG_TEXT, MAX_TITLE, Axis, AxisSection
 from atelier.domain.changes import EditAxis, MoveAxis, RemoveAxis
 from atelier.domain.session import Session
-from atelier.pages.axes_lines import SavedField, SectionEditor, icon_button
+from atelier.pages.axes_lines import LinesEditor, PisteGroup, SavedField, SectionEditor, icon_button
 from atelier.pages.frame import attempt
 from atelier.pages.widgets import confirm, heading
 
@@ -31,7 +31,9 @@ class AxisCard:
             self.evidence_count = ui.label().classes("font-bold").mark(f"evidence-count-{aid}")
             with ui.expansion(texts.AXES_EVIDENCE_SHOW).classes("w-full").mark(f"evidence-{aid}"):
                 self.evidence_list = ui.column().classes("w-full gap-1")
-            self.sections = [SectionEditor(atelier, session, axis, section) for section in AxisSection]
+            self.sections: list[LinesEditor] = [SectionEditor(atelier, session, axis, AxisSection.ENJEUX),
+                                                SectionEditor(atelier, session, axis, AxisSection.ORIENTATIONS),
+                                                PisteGroup(atelier, session, axis, None)]
             concretely = ui.textarea(texts.CONCRETELY).classes("w-full") \
                 .props(f"outlined autogrow maxlength={MAX_LONG_TEXT}").mark(f"concretely-{aid}")
             self.concretely = SavedField(concretely, axis.concretely,

@@ -9,8 +9,9 @@ export default {
         <div class="ballot-mine-title">{{ labels.mine }}</div>
         <div v-for="item in mine" :key="item.id" class="ballot-mine-item">{{ item.text }} : {{ pointsText(item.points) }}</div>
       </div>
-      <template v-for="section in sections" :key="section.axis">
-        <div class="ballot-axis">{{ section.title }}</div>
+      <template v-for="section in sections" :key="section.key">
+        <div v-if="section.title" class="ballot-axis">{{ section.title }}</div>
+        <div v-if="section.orientation" class="ballot-orientation">{{ section.orientation }}</div>
         <div v-for="item in section.items" :key="item.id" class="ballot-item">
           <div class="ballot-text">{{ item.text }}</div>
           <div class="ballot-row">

@@ -30,6 +30,8 @@ class ContextForm:
                         .mark("population-year")
                     self.seat = ui.input(texts.CONTEXT_SEAT).props(f"outlined maxlength={limits.MAX_SEAT}") \
                         .classes("grow").mark("seat")
+                self.department = ui.input(texts.CONTEXT_DEPARTMENT) \
+                    .props(f"outlined maxlength={limits.MAX_DEPARTMENT}").classes("w-full").mark("department")
                 self.history = ui.textarea(texts.CONTEXT_HISTORY).classes("w-full").props("outlined rows=3") \
                     .mark("history")
                 self.author = ui.input(texts.CONTEXT_AUTHOR).classes("w-full") \
@@ -50,6 +52,7 @@ class ContextForm:
         self.population.value = "" if context.population is None else french_number(context.population)
         self.year.value = "" if context.population_year is None else str(context.population_year)
         self.seat.value = context.seat
+        self.department.value = context.department
         self.history.value = context.history
         self.author.value = context.author
         self.analysis.value = context.analysis
@@ -58,6 +61,6 @@ class ContextForm:
         saved = await attempt(lambda: self.atelier.service.apply(
             self.session.code, SetContext(population=self.population.value, population_year=self.year.value,
             history=self.history.value, seat=self.seat.value, author=self.author.value,
-            analysis=self.analysis.value)), self.error)
+            analysis=self.analysis.value, department=self.department.value)), self.error)
         if saved is not None:
             ui.notify(texts.CONTEXT_SAVED, type="positive", position="top")

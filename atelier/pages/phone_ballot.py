@@ -32,7 +32,8 @@ LABELS = {"minus": texts.PHONE_REMOVE_POINT, "plus": texts.PHONE_ADD_POINT, "min
 
 
 class BallotItems(ui.element, component="ballot.js"):
-    """Every proposition of a vote, by axe, with its points and its minus and plus (while the vote is open)."""
+    """Every proposition of a vote, by axe and orientation, with its points and its minus and plus
+    (while the vote is open)."""
 
     def __init__(self, on_points: Callable[[int, int], Awaitable[None]]) -> None:
         super().__init__()
@@ -56,7 +57,9 @@ class BallotItems(ui.element, component="ballot.js"):
         self.update()
 
     def set_texts(self, texts_by_id: dict[int, str]) -> None:
-        sections = [{**s, "items": [{**i, "text": texts_by_id.get(i["id"], i["text"])} for i in s["items"]]}
+        """Lines (items and orientation headings) edited since the vote opened read as they are now."""
+        sections = [{**s, "orientation": texts_by_id.get(s["orientation_id"], s["orientation"]),
+                     "items": [{**i, "text": texts_by_id.get(i["id"], i["text"])} for i in s["items"]]}
                     for s in self._props["sections"]]
         self.show(sections, self._props["points"], self._props["frozen"])
 
@@ -66,11 +69,18 @@ class BallotItems(ui.element, component="ballot.js"):
 
 
 def sections_of(vote: PriorityVote, session: Session) -> list[dict[str, Any]]:
-    """What the ballot shows: its propositions by axe, numbered as the projection numbers them."""
-    return [{"axis": s.axis.id,
-             "title": f"{texts.AXIS_NUMBER.format(number=axis_number(session.axes, s.axis.id))} — {s.axis.title}",
-             "items": [{"id": line.id, "text": line.text} for line in s.items]}
-            for s in ballot(vote, session.axes)]
+    """What the ballot shows: its propositions by axe (numbered as the projection numbers them) and,
+    for pistes, by orientation; the axe's title heads its first group only."""
+    sections, previous = [], None
+    for s in ballot(vote, session.axes):
+        title = f"{texts.AXIS_NUMBER.format(number=axis_number(session.axes, s.axis.id))} — {s.axis.title}"
+        sections.append({"key": f"{s.axis.id}-{s.orientation.id if s.orientation else 0}",
+                         "title": title if s.axis.id != previous else "",
+                         "orientation_id": s.orientation.id if s.orientation else None,
+                         "orientation": s.orientation.text if s.orientation else "",
+                         "items": [{"id": line.id, "text": line.text} for line in s.items]})
+        previous = s.axis.id
+    return sections
 
 
 class Ballot:

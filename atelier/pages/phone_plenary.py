@@ -6,13 +6,10 @@ points and comments). Nothing from the other phones reaches it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
-from atelier.domain.axes import AxisSection
 from atelier.domain.changes import AddComment
 from atelier.domain.comments import MAX_COMMENT, Comment
 from atelier.domain.events import (
@@ -30,26 +27,10 @@ from atelier.domain.events import (
 from atelier.domain.model import PhaseKey
 from atelier.domain.screens import axis_number
 from atelier.domain.session import Session
+from atelier.pages.axis_outline import AxisLines
 from atelier.pages.frame import attempt
 from atelier.pages.phone_ballot import Ballot
 from atelier.pages.widgets import heading
-
-
-class AxisLines(ui.element, component="axis_lines.js"):
-    """The sections of an axe and their lines, as text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._props["sections"] = []
-
-    def show(self, sections: list[dict[str, Any]]) -> None:
-        self._props["sections"] = sections
-        self.update()
-
-    @property
-    def shown(self) -> list[str]:
-        """Every line as the browser writes it, section titles included."""
-        return [text for s in self._props["sections"] for text in (s["label"], *(f"• {line}" for line in s["lines"]))]
 
 
 class PresentedAxis:
@@ -91,8 +72,7 @@ class PresentedAxis:
             return
         number = texts.AXIS_NUMBER.format(number=axis_number(self.session.axes, axis.id))
         self.title.set_text(texts.PHONE_AXIS_TITLE.format(axis=f"{number} : {axis.title}"))
-        self.lines.show([{"label": texts.AXIS_SECTION_LABELS[section], "lines": [line.text for line in lines]}
-                         for section in AxisSection if (lines := axis.section(section))])
+        self.lines.show(axis)
 
     def on_comment(self, comment: Comment) -> None:
         if comment.axis_id != self.axis_id:
@@ -156,8 +136,8 @@ class PhonePlenary:
                 pass
             case AxisPresented() | AxisRemoved() | AxesReordered():
                 self.axis.show()
-            case AxisChanged(axis=axis):
-                if axis.id == self.axis.axis_id:
+            case AxisChanged(axis=axis, source=source):
+                if self.axis.axis_id in (axis.id, source and source.id):
                     self.axis.show()
                 self.ballot.on_session_event(event)
             case _:

@@ -1,7 +1,8 @@
 """The projection during the restitution: the presented axe (or the list of axes), then the vote's results.
 
-The axe is a handful of lines: when the facilitator edits it, it is drawn again whole. Comments
-come and go one at a time; points move one bar (see `vote_views`).
+The presented axe's lines are one element that the browser fits to the screen, paging a long axe
+(see `axis_outline.AxisPages`); when the facilitator edits the axe, the header and that element are
+drawn again. Comments come and go one at a time; points move one bar (see `vote_views`).
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from nicegui import ui
 
 from atelier import texts
-from atelier.domain.axes import Axis, AxisSection
+from atelier.domain.axes import Axis
 from atelier.domain.comments import Comment
 from atelier.domain.events import (
     AxesReordered,
     AxisChanged,
+    AxisPageTurned,
     AxisRemoved,
     CommentChanged,
     ContributionChanged,
@@ -26,6 +28,7 @@ from atelier.domain.events import (
 from atelier.domain.screens import axis_number
 from atelier.domain.session import Session
 from atelier.domain.votes import PriorityVote
+from atelier.pages.axis_outline import AxisPages
 from atelier.pages.vote_views import ResultsPanel
 
 
@@ -36,13 +39,16 @@ class AxisScreen:
         self.session = session
         self.axis = session.axes.presented
         self.comments: dict[int, ui.label] = {}
-        self.box = ui.column().classes("axis-screen w-full gap-3")
+        self.pages: AxisPages | None = None
+        self.box = ui.column().classes("axis-screen w-full h-full gap-3 no-wrap")
         self._draw()
 
     def on_event(self, event: DomainEvent) -> None:
         match event:
             case AxisChanged() | AxisRemoved() | AxesReordered():
-                self._draw()  # a title, a line or the numbering changed: a few labels
+                self._draw()  # a title, a line or the numbering changed: a few labels and the lines' element
+            case AxisPageTurned(page=page) if self.pages is not None:
+                self.pages.turn_to(page)
             case CommentChanged(comment=comment) if self.axis is not None and comment.axis_id == self.axis.id:
                 self._show_comment(comment)
             case EvidenceChanged() | ContributionChanged() | ContributionsMerged() if self.axis is not None:
@@ -54,6 +60,7 @@ class AxisScreen:
     def _draw(self) -> None:
         self.box.clear()
         self.comments.clear()
+        self.pages = None
         with self.box:
             if self.axis is None:
                 self._overview()
@@ -73,17 +80,7 @@ class AxisScreen:
                                                  total=len(self.session.axes.axes))).classes("axis-number")
             self.evidence = ui.label().classes("axis-evidence").mark("axis-evidence")
         ui.label(axis.title.upper()).classes("axis-title").mark("axis-title")
-        with ui.row().classes("w-full no-wrap gap-6 items-start"):
-            for section in AxisSection:
-                lines = axis.section(section)
-                if not lines:
-                    continue
-                with ui.column().classes(f"axis-section {section.value} gap-1").mark(f"axis-{section.value}"):
-                    ui.label(texts.AXIS_SECTION_LABELS[section]).classes("column-title")
-                    for line in lines:
-                        ui.label(line.text).classes("axis-line")
-                        for detail in getattr(line, "details", []):
-                            ui.label(detail).classes("axis-detail")
+        self.pages = AxisPages(axis, self.session.axes.presented_page).classes("w-full").mark("axis-pages")
         if axis.concretely:
             with ui.row().classes("concretely gap-3 no-wrap"):
                 ui.label(texts.CONCRETELY).classes("font-bold")

@@ -176,3 +176,39 @@ async def test_typing_in_the_link_dialog_keeps_the_matching_lines_and_their_axe(
     analysis.find(marker="link-search").clear().type("sante")  # accents aside
     await analysis.should_see(marker="target-piste-5")
     await analysis.should_not_see(marker="target-piste-3")
+
+
+async def test_pistes_are_typed_under_their_orientation_moved_elsewhere_and_a_removal_undone(
+        analysed: str, create_user) -> None:
+    user: User = create_user()
+    await user.open(f"/f/{analysed}/axes?token={TOKEN}")
+    await add_axis(user, 1, "Se déplacer")
+    await add_line(user, "orientations", 1, "Développer la mobilité solidaire", 2)
+    await add_line(user, "piste", 2, "Un transport à la demande", 3)  # the field under the orientation
+    await add_line(user, "piste", 2, "Aider au permis", 4)
+    await add_axis(user, 5, "Se soigner")
+    await add_line(user, "orientations", 5, "Attirer des médecins", 6)
+    other: User = create_user()  # a second tab sees every move
+    await other.open(f"/f/{analysed}/axes?token={TOKEN}")
+    board = running().service.get(analysed).axes
+    assert [p.text for p in board.axis(1).pistes_under(2)] == ["Un transport à la demande", "Aider au permis"]
+
+    await tap(user, "piste-move-4")
+    await user.should_see("Axe 2 — Attirer des médecins")
+    with user:
+        here = next(iter(user.find(marker="move-4-to-1-2").elements))
+        assert not here.enabled  # where it already is
+    await tap(user, "move-4-to-5-6")
+    await other.should_see(marker="line-4")
+    assert [p.id for p in board.axis(5).pistes_under(6)] == [4] and board.axis(1).pistes_under(2)[0].id == 3
+    with other:  # the piste's editor now sits in the second axe's orientation
+        card = next(iter(other.find(marker="axis-5").elements))
+        assert any(e.id == next(iter(other.find(marker="line-4").elements)).id for e in card.descendants())
+
+    await tap(user, "line-remove-2")  # the orientation: its piste stays, directly under the axe
+    await other.should_see("Ligne supprimée : « Développer la mobilité solidaire ».")
+    assert board.axis(1).orientations == [] and [p.id for p in board.axis(1).pistes_under(None)] == [3]
+    await tap(other, "undo-removal-button")
+    await user.should_see(marker="line-2")
+    await user.should_not_see("Ligne supprimée")
+    assert [p.id for p in board.axis(1).pistes_under(2)] == [3]

@@ -205,15 +205,16 @@ class MoveAxis(Change[Axis]):
 
 @dataclass(frozen=True)
 class AddAxisLine(Change[Line]):
-    """A line of « enjeux », « orientations » or « pistes » (then a `Piste`)."""
+    """A line of « enjeux », « orientations » or « pistes » (then a `Piste`, under `orientation_id` if given)."""
 
     name = "add_axis_line"
     axis_id: int
     section: str
     text: str
+    orientation_id: int | None = None
 
     def apply(self, session: Session, now: datetime) -> Line:
-        return session.axes.add_line(self.axis_id, self.section, self.text)
+        return session.axes.add_line(self.axis_id, self.section, self.text, orientation_id=self.orientation_id)
 
     def announce(self, session: Session, result: Line) -> AxisChanged:
         return _axis(session, self.axis_id)
@@ -227,12 +228,14 @@ class AddAxisLines(Change[list[Line]]):
     axis_id: int
     section: str
     texts: tuple[str, ...]
+    orientation_id: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "texts", tuple(self.texts))  # a list when read back from the journal
 
     def apply(self, session: Session, now: datetime) -> list[Line]:
-        return session.axes.add_lines(self.axis_id, self.section, list(self.texts))
+        return session.axes.add_lines(self.axis_id, self.section, list(self.texts),
+                                      orientation_id=self.orientation_id)
 
     def announce(self, session: Session, result: list[Line]) -> AxisChanged:
         return _axis(session, self.axis_id)
@@ -278,6 +281,56 @@ class MoveAxisLine(Change[Line]):
 
     def announce(self, session: Session, result: Line) -> AxisChanged:
         return _line_axis(session, self.line_id)
+
+
+@dataclass(frozen=True)
+class RestoreAxisLine(Change[int]):
+    """« Annuler la suppression »: the last removed line where it was, with its links. Returns its axe's id."""
+
+    name = "restore_axis_line"
+
+    def apply(self, session: Session, now: datetime) -> int:
+        return session.restore_axis_line().axis_id
+
+    def announce(self, session: Session, result: int) -> AxisChanged:
+        return _axis(session, result)
+
+
+@dataclass(frozen=True)
+class MovePisteStep(Change[Piste]):
+    """Up (-1) or down (+1) among the pistes of its orientation (or of those directly under the axe)."""
+
+    name = "move_piste_step"
+    piste_id: int
+    step: int
+
+    def apply(self, session: Session, now: datetime) -> Piste:
+        return session.axes.move_piste_step(self.piste_id, self.step)
+
+    def announce(self, session: Session, result: Piste) -> AxisChanged:
+        return _line_axis(session, self.piste_id)
+
+
+@dataclass(frozen=True)
+class MovePiste(Change[tuple[int, int]]):
+    """« Déplacer vers… »: under an orientation of any axe (or directly under an axe). Returns (from, to) axes."""
+
+    name = "move_piste"
+    piste_id: int
+    axis_id: int
+    orientation_id: int | None = None
+
+    def apply(self, session: Session, now: datetime) -> tuple[int, int]:
+        source = session.axes.find_line(self.piste_id)[0].id
+        session.axes.move_piste(self.piste_id, self.axis_id, self.orientation_id)
+        return source, self.axis_id
+
+    def announce(self, session: Session, result: tuple[int, int]) -> AxisChanged:
+        source, target = result
+        moved = _axis(session, target)
+        if source == target:
+            return moved
+        return AxisChanged(moved.code, moved.version, moved.axis, snapshot(session.axes.axis(source)))
 
 
 @dataclass(frozen=True)

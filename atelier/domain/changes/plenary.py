@@ -9,6 +9,7 @@ from atelier.domain.axes import Axis
 from atelier.domain.changes.base import Change
 from atelier.domain.comments import Comment
 from atelier.domain.events import (
+    AxisPageTurned,
     AxisPresented,
     CommentAdded,
     CommentChanged,
@@ -62,6 +63,20 @@ class PresentStep(Change[Axis | None]):
 
     def announce(self, session: Session, result: Axis | None) -> AxisPresented:
         return _presented(session, result)
+
+
+@dataclass(frozen=True)
+class TurnAxisPage(Change[int]):
+    """The next (+1) or previous (-1) page of a presented axe too long for one screen."""
+
+    name = "turn_axis_page"
+    step: int
+
+    def apply(self, session: Session, now: datetime) -> int:
+        return session.axes.turn_page(self.step)
+
+    def announce(self, session: Session, result: int) -> AxisPageTurned:
+        return AxisPageTurned(session.code, session.version, result)
 
 
 # --- Priority vote -------------------------------------------------------------------------------

@@ -73,11 +73,12 @@ class SetContext(Change[SessionContext]):
     seat: str | None
     author: str | None
     analysis: str | None
+    department: str | None = None  # journals written before it have none
 
     def apply(self, session: Session, now: datetime) -> SessionContext:
         return session.set_context(population=self.population, population_year=self.population_year,
                                    history=self.history, seat=self.seat, author=self.author,
-                                   analysis=self.analysis, now=now)
+                                   analysis=self.analysis, department=self.department, now=now)
 
     def announce(self, session: Session, result: SessionContext) -> ContextChanged:
         return ContextChanged(session.code, session.version, snapshot(result))
