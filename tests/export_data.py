@@ -26,7 +26,8 @@ def full_session(*, with_context: bool = True) -> Session:
     """
     s = make_session(open_phase=PhaseKey.ETAT_DES_LIEUX)
     if with_context:
-        s.set_context(population="40 239", population_year="2019", seat="Fontenelle", author=AUTHOR, department="Nord (59)",
+        s.set_context(population="40 239", population_year="2019", seat="Fontenelle", author=AUTHOR,
+                      department="Nord (59)",
                       history="Créée en 1992 avec 4 communes.\nFusion avec la CC du Lac en 2017.",
                       analysis=ANALYSIS, now=T0)
     s.register_participant("alice", role="elu", commune="Fontenelle", now=T0)

@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from PIL import Image
 
 from atelier.domain.errors import InvalidInput
@@ -74,8 +74,9 @@ def test_context_gives_population_history_the_number_of_communes_and_seat_in_the
         document: Document) -> None:
     body = texts_of(document)
     start = body.index("Contexte")
-    assert body[start + 1:start + 7] == ["Département : Nord (59)", "40\u00a0239 habitants (2019)", "Créée en 1992 avec 4 communes.",
-                                         "Fusion avec la CC du Lac en 2017.", "3 communes.", "Siège : Fontenelle"]
+    assert body[start + 1:start + 7] == ["Département : Nord (59)", "40\u00a0239 habitants (2019)",
+                                         "Créée en 1992 avec 4 communes.", "Fusion avec la CC du Lac en 2017.",
+                                         "3 communes.", "Siège : Fontenelle"]
     names = body.index("Les 3 communes du territoire")  # their names, in the annexes
     assert names > body.index("Annexes") and body[names + 1] == "Fontenelle, Vernoux, Marcilly."
 
@@ -316,3 +317,16 @@ def test_the_first_of_a_month_is_written_with_a_raised_er() -> None:
                                                                          (" octobre 2017", False)]
     cover = next(p for p in document.paragraphs if p.text.startswith("1er octobre 2017 \u2013"))
     assert [r.text for r in cover.runs if r.font.superscript] == ["er"]
+
+
+def test_no_table_column_is_narrower_than_the_longest_word_of_its_header() -> None:
+    """Else Word and LibreOffice break the word inside the header (« participan-ts »)."""
+    document = build_restitution(full_session(), detailed_votes=True)
+    roles = ("Piste d'action", "Élus (12 votants)", "Habitants (40 votants)", "Acteurs locaux (9 votants)",
+             "Acteurs institutionnels (5 votants)", "Total")  # a vote by role where every role took part
+    Writer(document).table(roles, [("Un transport à la demande", 12, 30, 4, 2, 48)])
+    document = reread(document)
+    for table in document.tables:
+        for cell in table.rows[0].cells:
+            longest = max(len(word) for word in cell.text.split())
+            assert cell.width >= longest * Pt(7.2), (cell.text, cell.width)

@@ -19,8 +19,12 @@ MAX_THEMES = 40
 
 E = TypeVar("E", bound=StrEnum)
 
-# Control characters (except newline and tab) can break exports and terminals.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# What XML 1.0 (so a DOCX), a CSV cell or a terminal cannot hold, or holds only to show garbage:
+# C0 and C1 controls but tab and newline, lone surrogates, and the noncharacters (U+FDD0 to U+FDEF and
+# the last two code points of every plane, U+FFFE and U+FFFF among them).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                    for plane in range(17)) + "]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -70,9 +74,16 @@ def clean_lines(value: str | list[str], *, field: str, max_items: int, required_
     return items
 
 
+def printable(text: str) -> str:
+    """`text` without what an export cannot hold (see `_UNPRINTABLE`); tabs and newlines stay."""
+    return _UNPRINTABLE.sub("", text)
+
+
 def _normalise(value: str | None) -> str:
-    text = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\t", " "))
+    if not isinstance(value, str | None):  # a forged form sends a number, a list…: never stored as text
+        raise InvalidInput("text_required")
+    text = printable((value or "").replace("\r\n", "\n").replace("\r", "\n"))  # before NFC: no surrogate
+    text = unicodedata.normalize("NFC", text.replace("\t", " "))
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
 

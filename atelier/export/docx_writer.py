@@ -22,7 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
-from docx.shared import Cm, Length
+from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -208,13 +208,17 @@ class Writer:
             _row_flag(row, "w:cantSplit")  # a row never breaks across two pages
             for cell, value in zip(row.cells, values, strict=True):
                 cell.text = str(value)
-        self._column_widths(table, shares)
+        self._column_widths(table, headers, shares)
         if len(rows) <= SHORT_TABLE:
             _keep_together(table)
         self.paragraph()  # Word glues consecutive tables together; a paragraph keeps them apart
 
-    def _column_widths(self, table: Table, shares: Sequence[float] | None) -> None:
-        """By default the first column holds names (themes, communes): it gets the room; figures share the rest."""
+    def _column_widths(self, table: Table, headers: Sequence[str], shares: Sequence[float] | None) -> None:
+        """By default the first column holds names (themes, communes): it gets the room; figures share the rest.
+
+        No column is narrower than the longest word of its header (« Participants » never reads
+        « participan-ts »): what a narrow column lacks is taken from the widest one.
+        """
         count = len(table.columns)
         width = self.text_width()
         if shares:
@@ -222,6 +226,7 @@ class Writer:
         else:
             first = width if count == 1 else int(width * FIRST_COLUMN_SHARE)
             widths = [first] + [int((width - first) / (count - 1))] * (count - 1)
+        widths = _fit_header_words(widths, headers)
         table.autofit = False
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = Length(column_width)
@@ -251,6 +256,28 @@ class Writer:
         if width and height:
             section.page_width, section.page_height = max(width, height), min(width, height)
         section.different_first_page_header_footer = False  # its first page is no cover: number it
+
+
+# A bold character of the body font at 11 pt is at most this wide on average; a cell's margins both sides.
+HEADER_CHAR = Pt(7.2)
+CELL_PADDING = Cm(0.4)
+
+
+def _fit_header_words(widths: list[int], headers: Sequence[str]) -> list[int]:
+    needed = [max((len(word) for word in header.split()), default=0) * HEADER_CHAR + CELL_PADDING
+              for header in headers]
+    widths = list(widths)
+    for index, need in enumerate(needed):
+        lacking = need - widths[index]
+        if lacking <= 0:
+            continue
+        donor = max(range(len(widths)), key=lambda i: widths[i] - needed[i])
+        spare = widths[donor] - needed[donor]
+        if donor != index and spare > 0:
+            moved = min(lacking, spare)
+            widths[donor] -= moved
+            widths[index] += moved
+    return widths
 
 
 def _keep_together(table: Table) -> None:

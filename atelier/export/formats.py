@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+from atelier.domain import records
 from atelier.domain.session import Session
+from atelier.domain.validation import printable
 from atelier.export.archive import archive_json
 from atelier.export.csv_export import contributions_csv
 from atelier.export.french import ascii_slug
@@ -48,12 +51,34 @@ MEDIA_TYPES = {
 
 def render(session: Session, fmt: ExportFormat, *, today: date, template: Path | None = None,
            detailed_votes: bool = False) -> Rendered:
-    """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop.
+    """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop (`render_record`).
 
     `detailed_votes` (DOCX only) adds the votes by role, by commune and « une commune, une voix ».
     """
+    return render_record(records.session_record(session), fmt, today=today, template=template,
+                         detailed_votes=detailed_votes)
+
+
+def render_record(record: dict[str, Any], fmt: ExportFormat, *, today: date, template: Path | None = None,
+                  detailed_votes: bool = False) -> Rendered:
+    """The same from a session's record (a copy taken on the event loop, safe to read in a thread).
+
+    Every text is made printable first: a character stored before atelier refused it (or brought by
+    an import) must never make the council's document fail.
+    """
+    session = records.session_from_record(_printable(record))
     return Rendered(_content(session, fmt, template, detailed_votes), export_filename(session, fmt, today),
                     MEDIA_TYPES[fmt])
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable(key): _printable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    return value
 
 
 def _content(session: Session, fmt: ExportFormat, template: Path | None, detailed_votes: bool) -> bytes:

@@ -46,14 +46,16 @@ export default {
     page() { this.restartTimer(); },
   },
   mounted() {
-    this.onResize = () => this.fit();
-    window.addEventListener("resize", this.onResize);
+    // The frame's size is known only once the whole screen is laid out, and changes with the
+    // window: measure again each time it changes (fitting changes the lines, never the frame).
+    this.observer = new ResizeObserver(() => this.fit());
+    this.observer.observe(this.$refs.frame);
     this.fit();
     if (document.fonts) document.fonts.ready.then(() => this.fit());
     this.restartTimer();
   },
   unmounted() {
-    window.removeEventListener("resize", this.onResize);
+    this.observer.disconnect();
     clearInterval(this.timer);
   },
   methods: {
@@ -81,16 +83,22 @@ export default {
       let fill = "balance";
       let pages = 1;
       if (this.overflows()) {
+        // Pages, then: as few as the floor allows, in the largest font that needs no more of them.
         fill = "auto"; // fill each column to the bottom: the pages follow one another
-        this.apply(size, fill);
-        const gap = parseFloat(getComputedStyle(flow).columnGap) || 0;
-        pages = Math.max(1, Math.ceil((flow.scrollWidth + gap) / (frame.clientWidth + gap) - 0.01));
-        this.stride = frame.clientWidth + gap;
+        pages = this.pagesAt(size, frame, flow);
+        while (size + STEP <= LARGEST && this.pagesAt(size + STEP, frame, flow) <= pages) size += STEP;
+        pages = this.pagesAt(size, frame, flow);
       }
       this.size = size;
       this.fill = fill;
       this.pages = pages;
       flow.style.transform = `translateX(${-this.current * this.stride}px)`;
+    },
+    pagesAt(size, frame, flow) {
+      this.apply(size, "auto");
+      const gap = parseFloat(getComputedStyle(flow).columnGap) || 0;
+      this.stride = frame.clientWidth + gap;
+      return Math.max(1, Math.ceil((flow.scrollWidth + gap) / this.stride - 0.01));
     },
     restartTimer() {
       clearInterval(this.timer);

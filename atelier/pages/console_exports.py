@@ -18,7 +18,7 @@ from atelier.context import Atelier
 from atelier.domain import records
 from atelier.domain.errors import DomainError
 from atelier.domain.session import Session
-from atelier.export.formats import ExportFormat, Rendered, render
+from atelier.export.formats import ExportFormat, Rendered, render_record
 from atelier.pages.frame import facilitator_allowed, show_error
 from atelier.pages.widgets import heading
 
@@ -34,8 +34,8 @@ async def render_off_loop(session: Session, fmt: ExportFormat, *, detailed_votes
     # A thread rather than a process: no pickling of the session, and the interpreter still hands
     # the loop its turn every few milliseconds while the document is written.
     record = records.session_record(session)
-    return await asyncio.to_thread(lambda: render(records.session_from_record(record), fmt, today=date.today(),
-                                                  detailed_votes=detailed_votes))
+    return await asyncio.to_thread(lambda: render_record(record, fmt, today=date.today(),
+                                                         detailed_votes=detailed_votes))
 
 
 def register_routes(atelier: Atelier) -> None:

@@ -11,7 +11,15 @@ from nicegui import ui
 from atelier import live, texts
 from atelier.context import Atelier
 from atelier.domain import limits
-from atelier.domain.changes import PresentAxis, PresentStep, SetCommentHidden, SetCommentShown, StartTimer, StopTimer
+from atelier.domain.changes import (
+    PresentAxis,
+    PresentStep,
+    SetCommentHidden,
+    SetCommentShown,
+    StartTimer,
+    StopTimer,
+    TurnAxisPage,
+)
 from atelier.domain.comments import Comment
 from atelier.domain.events import (
     AxesReordered,
@@ -28,6 +36,7 @@ from atelier.domain.events import (
 )
 from atelier.domain.screens import Screen, axis_number, projection_screen, shown_phase
 from atelier.domain.session import Session
+from atelier.pages.axis_outline import PAGE_SECONDS
 from atelier.pages.console_vote import VoteControls
 from atelier.pages.countdown import Countdown
 from atelier.pages.frame import attempt
@@ -67,6 +76,9 @@ class PlenaryControls:
                 ui.button(texts.CONSOLE_OVERVIEW, on_click=lambda: attempt(
                     lambda: atelier.service.apply(code,
                                                   PresentAxis(None)))).props("no-caps flat").mark("present-overview")
+                self.next_page = ui.button(texts.CONSOLE_NEXT_AXIS_PAGE, on_click=lambda: attempt(
+                    lambda: atelier.service.apply(code, TurnAxisPage(1)))).props("no-caps flat").mark("next-axis-page")
+                self.next_page.tooltip(texts.CONSOLE_AXIS_PAGES_HINT.format(seconds=PAGE_SECONDS))
             self.no_axes = ui.label(texts.CONSOLE_NO_AXES).classes("text-gray-700")
             self.comments = CommentModeration(atelier, session)
             self.timer = TimerControls(atelier, session)
@@ -92,6 +104,7 @@ class PlenaryControls:
     def refresh(self) -> None:
         self.screen_line.set_text(on_screen(self.session))
         self.no_axes.set_visibility(not self.session.axes.axes)
+        self.next_page.set_visibility(self.session.axes.presented_id is not None)
 
 
 class CommentModeration:

@@ -89,6 +89,7 @@ class AxisScreen:
             ui.label(texts.PROJECTION_COMMENTS).classes("column-title")
         for comment in self.session.comments.shown_for(axis.id):
             self._show_comment(comment)
+        self.comment_box.set_visibility(bool(self.comments))  # no empty « Dans la salle » heading
         self._count_evidence()
 
     def _show_comment(self, comment: Comment) -> None:

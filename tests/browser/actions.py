@@ -144,6 +144,16 @@ def add_axis_line(axes: Page, section: str, text: str) -> None:
     expect(block.locator("input").and_(axes.locator(f'[value="{text}"]'))).to_have_count(1)
 
 
+def add_piste(axes: Page, text: str) -> None:
+    """Type a piste under the (only) orientation of the (only) axe, in the field below it."""
+    block = axes.locator(".orientation-pistes").first
+    field = block.get_by_label(texts.AXES_NEW_PISTE)
+    field.fill(text)
+    block.get_by_role("button", name=texts.AXES_ADD_LINE, exact=True).click()
+    expect(field).to_have_value("")
+    expect(block.locator("input").and_(axes.locator(f'[value="{text}"]'))).to_have_count(1)
+
+
 def ballot_item(phone: Page, text: str) -> Locator:
     return phone.locator(".ballot-item").filter(has=phone.get_by_text(text, exact=True))
 

@@ -16,6 +16,7 @@ from atelier import texts
 from atelier.domain.model import ContributionKind, PhaseKey, Risk, Role
 from tests.browser.actions import (
     add_axis_line,
+    add_piste,
     add_structure,
     ballot_item,
     between,
@@ -86,8 +87,8 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     expect(axes.get_by_text(texts.AXES_NUMBER.format(number=1), exact=True)).to_be_visible()
     add_axis_line(axes, "enjeux", STAKE)
     add_axis_line(axes, "orientations", ORIENTATION)
-    add_axis_line(axes, "pistes", ON_DEMAND)
-    add_axis_line(axes, "pistes", MOBILE_DESK)
+    add_piste(axes, ON_DEMAND)  # under the orientation, as the method's fiches hold them
+    add_piste(axes, MOBILE_DESK)
 
     analysis = axes.context.new_page()
     analysis.goto(server.url(f"/f/{code}/analyse"))
@@ -114,7 +115,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     on_screen = texts.PHONE_AXIS_TITLE.format(axis=f"{texts.AXIS_NUMBER.format(number=1)} : {AXIS}")
     for phone in (elue, actor, resident):
         expect(phone.get_by_role("heading", name=on_screen)).to_be_visible()
-        expect(phone.locator(".axis-lines").get_by_text(f"• {MOBILE_DESK}", exact=True)).to_be_visible()
+        expect(phone.locator(".axis-lines").get_by_text(f"\u2013 {MOBILE_DESK}", exact=True)).to_be_visible()
 
     # The vote on the pistes: 5 points each, 3 at most on one.
     console.get_by_role("button", name=texts.CONSOLE_OPEN_VOTE).click()
