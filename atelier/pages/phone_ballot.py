@@ -40,7 +40,11 @@ class BallotItems(ui.element, component="ballot.js"):
         self._props.update(sections=[], points={}, frozen=False, labels=LABELS)
 
         async def tapped(event: GenericEventArguments) -> None:
-            await on_points(int(event.args["item"]), int(event.args["points"]))
+            args = event.args if isinstance(event.args, dict) else {}
+            item, points = args.get("item"), args.get("points")
+            if type(item) is int and type(points) is int:  # not a bool, a string or a list
+                await on_points(item, points)  # the domain checks the item, the budget and the cap
+            # anything else is no tap of ballot.js: ignored
 
         self.on("points", tapped)
 
