@@ -33,6 +33,16 @@ async def forge_everything(tab: Tab) -> int:
     return sent
 
 
+async def introduce(tab: Tab, http: httpx.AsyncClient, commune: str) -> None:
+    """Open the page and say who one is, as a phone does: an élu of `commune`."""
+    await tab.open(http)
+    await tab.pick(texts.ROLE_LABELS["elu"])
+    await tab.choose(texts.PHONE_COMMUNE, commune)
+    done = tab.watch(joined)
+    await tab.click(texts.PHONE_START)
+    await asyncio.wait_for(done, 30)
+
+
 def stored_contributions(folder: Path, code: str) -> list:
     service = SessionService(TinyDBSessionStore(folder))
     try:
@@ -53,23 +63,13 @@ async def test_forged_events_on_the_phone_pages_raise_nothing_and_store_nothing_
             sent = await forge_everything(mischief)  # the « who are you » form
             await mischief.close()
             mischief = Tab(base, f"/j/{code}", cookies=mischief.cookies)  # the same phone, page reloaded
-            await mischief.open(http)
-            await mischief.pick(texts.ROLE_LABELS["elu"])
-            await mischief.choose(texts.PHONE_COMMUNE, COMMUNES[0])
-            done = mischief.watch(joined)
-            await mischief.click(texts.PHONE_START)
-            await asyncio.wait_for(done, 30)
+            await introduce(mischief, http, COMMUNES[0])
             sent += await forge_everything(mischief)  # the phone page itself: forms, lists, buttons
             await asyncio.sleep(1)
             assert (await http.get(base + "/healthz")).text == "ok", "the server still answers"
 
             honest = Tab(base, f"/j/{code}")
-            await honest.open(http)
-            await honest.pick(texts.ROLE_LABELS["elu"])
-            await honest.choose(texts.PHONE_COMMUNE, COMMUNES[1])
-            done = honest.watch(joined)
-            await honest.click(texts.PHONE_START)
-            await asyncio.wait_for(done, 30)
+            await introduce(honest, http, COMMUNES[1])
             await honest.type(texts.PHONE_TEXT_LABEL["difficulte"], "Pas de bus le dimanche")
             await honest.choose(texts.PHONE_THEME, THEMES[2])
             await honest.pick(texts.RISK_LABELS[Risk.HIGH])
