@@ -2,7 +2,9 @@
 pistes directly under the axe; each an editable line.
 
 A field is saved when the facilitator leaves it or presses Enter. When the axe changes (here or in
-another tab), each field takes the stored text unless it holds typing not saved yet.
+another tab), each field takes the stored text unless it holds typing not saved yet; if that very
+line was changed elsewhere meanwhile, the field says so under it (the other text, in full), so that
+keeping one's own typing is a choice, never a silent loss.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class SavedField:
 
     async def commit(self) -> None:
         value = self.element.value or ""
+        self._show_conflict("")
         if value == self.saved:
             return
         previous, self.saved = self.saved, value  # before the await: the change comes back while it runs
@@ -49,9 +52,21 @@ class SavedField:
 
     def sync(self, stored: str) -> None:
         """A change arrived: show the stored text, unless this field holds unsaved typing."""
-        if stored != self.saved and (self.element.value or "") == self.saved:
+        typed = self.element.value or ""
+        if stored != self.saved and typed == self.saved:
             self.element.value = stored
+        elif stored != self.saved and typed != stored:
+            self._show_conflict(texts.AXES_CHANGED_ELSEWHERE.format(text=stored))
         self.saved = stored
+
+    def _show_conflict(self, hint: str) -> None:
+        """Quasar's hint, under the field (cleared once the field is saved)."""
+        if hint:
+            self.element.props["hint"] = hint  # a value, never parsed: quotes in the text are harmless
+            self.element.props["color"] = "warning"
+        elif "hint" in self.element.props:
+            del self.element.props["hint"]
+            del self.element.props["color"]
 
 
 def icon_button(icon: str, label: str, on_click: Callable[[], Any], mark: str) -> ui.button:

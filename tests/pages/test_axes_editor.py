@@ -212,3 +212,25 @@ async def test_pistes_are_typed_under_their_orientation_moved_elsewhere_and_a_re
     await user.should_see(marker="line-2")
     await user.should_not_see("Ligne supprimée")
     assert [p.id for p in board.axis(1).pistes_under(2)] == [3]
+
+
+async def test_a_line_changed_in_another_tab_while_typed_here_says_so_under_the_field(
+        analysed: str, create_user) -> None:
+    first: User = create_user()
+    await first.open(f"/f/{analysed}/axes?token={TOKEN}")
+    await add_axis(first, 1, "Se déplacer")
+    await add_line(first, "enjeux", 1, "L'isolement", 2)
+    second: User = create_user()
+    await second.open(f"/f/{analysed}/axes?token={TOKEN}")
+    first.find(marker="line-2").clear().type("L'isolement des hameaux")  # typing, not saved yet
+    second.find(marker="line-2").clear().type("L'isolement des aînés")
+    await fire(second, "line-2", "blur")  # saved in the other tab
+    await first.should_see(marker="line-2")
+    with first:
+        field = next(iter(first.find(marker="line-2").elements))
+        assert field.value == "L'isolement des hameaux"  # the typing is kept…
+        assert "« L'isolement des aînés »" in field.props.get("hint", "")  # …and the other text shown
+    await fire(first, "line-2", "blur")  # keeping one's own text is a choice
+    with first:
+        assert "hint" not in next(iter(first.find(marker="line-2").elements)).props
+    assert running().service.get(analysed).axes.axis(1).enjeux[0].text == "L'isolement des hameaux"
