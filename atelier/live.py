@@ -58,6 +58,11 @@ def session(code: str) -> Channel:
     return ("session", code)
 
 
+def withdrawn(code: str) -> Channel:
+    """Contributions that leave the lists (hidden, deleted, merged): what phones showing others' must drop."""
+    return ("withdrawn", code)
+
+
 def author(code: str, participant_id: str) -> Channel:
     """One participant's own contributions, on each of their devices."""
     return ("author", code, participant_id)
@@ -131,6 +136,10 @@ def _serve(deliveries: deque[tuple[DomainEvent, Event[DomainEvent]]], *, budget:
 
 def channels_for(event: DomainEvent) -> list[Channel]:
     match event:
+        case ContributionChanged() | ContributionDeleted() if not event.contribution.is_visible \
+                or isinstance(event, ContributionDeleted):
+            # Hidden or gone: every phone that lists it drops it at once (rare: moderation, a deletion).
+            return [wall(event.code), author(event.code, event.contribution.author_id), withdrawn(event.code)]
         case ContributionAdded() | ContributionChanged() | ContributionDeleted():
             return [wall(event.code), author(event.code, event.contribution.author_id)]
         case ParticipantJoined():
@@ -145,7 +154,7 @@ def channels_for(event: DomainEvent) -> list[Channel]:
         case ContributionsMerged():
             # Originals' authors see theirs marked as merged; the result has no author channel.
             authors = dict.fromkeys(c.author_id for c in event.originals if c.author_id)
-            return [wall(event.code), *(author(event.code, a) for a in authors)]
+            return [wall(event.code), *(author(event.code, a) for a in authors), withdrawn(event.code)]
         case PointsChanged():
             # Never to `session`: a phone must not hear the other participants' points.
             return [wall(event.code), author(event.code, event.participant_id)]

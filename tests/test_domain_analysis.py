@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import pytest
@@ -32,13 +33,17 @@ def gap_by_commune(contributions: Iterable[Contribution], communes: Iterable[str
     return gap_map(contributions, lambda c: c.commune or NONE, communes)
 
 
+SERIAL = itertools.count(1)  # each post its own text: the same post twice within seconds is a double tap
+
+
 def difficulty(session: Session, risk: str, theme: str = "Mobilité", author: str = "alice", **fields):
-    return session.add_contribution(author, kind="difficulte", text="Difficulté", theme=theme, risk=risk, now=T0,
-                                    **fields)
+    return session.add_contribution(author, kind="difficulte", text=f"Difficulté {next(SERIAL)}", theme=theme,
+                                    risk=risk, now=T0, **fields)
 
 
 def resource(session: Session, theme: str = "Mobilité", author: str = "alice", **fields):
-    return session.add_contribution(author, kind="ressource", text="Ressource", theme=theme, now=T0, **fields)
+    return session.add_contribution(author, kind="ressource", text=f"Ressource {next(SERIAL)}", theme=theme, now=T0,
+                                    **fields)
 
 
 def recommend(session: Session, theme: str) -> None:

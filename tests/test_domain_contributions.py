@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from atelier.domain.errors import InvalidInput, NotAllowed, NotFound
 from atelier.domain.model import ContributionKind, PhaseKey, PhaseStatus, Risk
-from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
+from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, RESENT_WITHIN, Session
 from tests.conftest import T0, make_session, refused
 
 
@@ -32,7 +34,7 @@ def test_resource_names_its_structure_and_has_no_risk(session: Session) -> None:
 
 
 def test_contribution_numbers_follow_each_other(session: Session) -> None:
-    assert [post(session).id for _ in range(3)] == [1, 2, 3]
+    assert [post(session, text=f"Difficulté {n}").id for n in range(3)] == [1, 2, 3]
 
 
 def test_explicit_whole_territory_overrides_authors_commune(session: Session) -> None:
@@ -88,10 +90,20 @@ def test_unknown_participant_must_introduce_themselves_first(session: Session) -
 
 
 def test_a_participant_cannot_flood_a_phase(session: Session) -> None:
-    for _ in range(MAX_CONTRIBUTIONS_PER_PHASE):
-        post(session)
+    for n in range(MAX_CONTRIBUTIONS_PER_PHASE):
+        post(session, text=f"Difficulté {n}")
     with refused(NotAllowed, match="limite"):
-        post(session)
+        post(session, text="Une de trop")
+
+
+def test_the_same_post_twice_within_seconds_is_stored_once(session: Session) -> None:
+    first = post(session)
+    with refused(NotAllowed, match="Déjà envoyée"):
+        post(session)  # a double tap: the same author, kind, text, theme and risk at once
+    later = session.add_contribution("alice", kind="difficulte", text="Pas de bus le soir", theme="Mobilité",
+                                     risk="eleve", now=T0 + RESENT_WITHIN + timedelta(seconds=1))
+    assert later.id == first.id + 1, "said again later, it is a new post"
+    assert post(session, author="bob").author_id == "bob", "another participant may say the same"
 
 
 def test_author_edits_own_contribution_while_phase_open(session: Session) -> None:
@@ -175,6 +187,25 @@ def test_facilitator_hides_restores_and_corrects_any_contribution_even_after_clo
     session.moderate_edit(contribution.id, text="Corrigé", theme="Santé", commune="", risk="modere", now=T0)
     assert session.visible_contributions() == [contribution]
     assert (contribution.text, contribution.commune, contribution.risk) == ("Corrigé", None, Risk.MEDIUM)
+
+
+@pytest.mark.parametrize("moderation", ["correct", "hide"])
+def test_once_the_facilitator_corrected_or_hid_a_post_its_author_can_no_longer_change_it(
+        session: Session, moderation: str) -> None:
+    contribution = post(session)
+    if moderation == "correct":
+        session.moderate_edit(contribution.id, text="Pas de bus le soir", theme="Mobilité", commune="Fontenelle",
+                              risk="eleve", now=T0)
+    else:
+        session.set_hidden(contribution.id, True, T0)
+        session.set_hidden(contribution.id, False, T0)
+    assert not session.may_edit(contribution.author_id, contribution)
+    with refused(NotAllowed, match="L'animation a corrigé ou masqué"):
+        session.edit_own_contribution(contribution.author_id, contribution.id, text="Ma version", theme="Mobilité",
+                                      commune="Fontenelle", risk="eleve", now=T0)
+    with refused(NotAllowed, match="L'animation a corrigé ou masqué"):
+        session.delete_own_contribution(contribution.author_id, contribution.id, T0)
+    assert contribution.text != "Ma version" and contribution.id in session.contributions
 
 
 def test_moderation_of_unknown_contribution_says_so() -> None:

@@ -10,8 +10,8 @@ from atelier import live
 from atelier.domain.changes import (
     AddContribution,
     DeleteOwnContribution,
+    EditOwnContribution,
     RegisterParticipant,
-    SetHidden,
     SetPhaseStatus,
     ToggleShare,
 )
@@ -40,7 +40,8 @@ async def test_each_accepted_action_is_announced_once(service: SessionService) -
     code = await open_session(service)
     c = await service.apply(code, AddContribution("alice", kind="difficulte", text="x", theme="Santé", risk="faible"))
     await service.apply(code, ToggleShare("bob", c.id))
-    await service.apply(code, SetHidden(c.id, True))
+    await service.apply(code, EditOwnContribution("alice", c.id, text="y", theme="Santé", commune="Vernoux",
+                                                  risk="faible"))
     await service.apply(code, DeleteOwnContribution("alice", c.id))
     kinds = [type(e) for e in service.published]  # type: ignore[attr-defined]
     assert kinds == [PhaseChanged, ParticipantJoined, ParticipantJoined, ContributionAdded,

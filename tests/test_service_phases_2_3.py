@@ -161,7 +161,8 @@ async def test_a_merge_is_told_to_the_wall_and_to_both_authors(service: SessionS
     event = published(service)[-1]
     assert event == ContributionsMerged(code, event.version, merged, (service.get(code).contributions[a.id],
                                                                   service.get(code).contributions[b.id]))
-    assert live.channels_for(event) == [live.wall(code), live.author(code, "ml"), live.author(code, "caf")]
+    assert live.channels_for(event) == [live.wall(code), live.author(code, "ml"), live.author(code, "caf"),
+                                        live.withdrawn(code)]  # the originals leave the phones' lists
 
 
 async def test_comments_reach_the_wall_and_their_author(service: SessionService) -> None:

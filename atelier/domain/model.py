@@ -139,6 +139,8 @@ class Contribution:
     # Merging (see atelier/domain/merge.py): the result lists its originals; an original names its result.
     merged_from: list[int] = field(default_factory=list)
     merged_into: int | None = None
+    # Corrected or hidden by the facilitator: the last word is theirs, its author may no longer change it.
+    moderated: bool = False
 
     @property
     def phase(self) -> PhaseKey:

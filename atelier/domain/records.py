@@ -83,6 +83,7 @@ def contribution_record(c: Contribution) -> dict[str, Any]:
         "shared_by": sorted(c.shared_by),
         "merged_from": list(c.merged_from),
         "merged_into": c.merged_into,
+        "moderated": c.moderated,
     }
 
 
@@ -153,6 +154,7 @@ def _contribution(raw: dict[str, Any]) -> Contribution:
         shared_by=set(raw["shared_by"]),
         merged_from=list(raw.get("merged_from", [])),
         merged_into=raw.get("merged_into"),
+        moderated=raw.get("moderated", False),
     )
 
 

@@ -7,7 +7,7 @@ session completely or raise a `DomainError` before changing anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from atelier.domain import validation as v
@@ -34,6 +34,7 @@ from atelier.domain.timer import StepTimer
 from atelier.domain.votes import VoteBook
 
 MAX_CONTRIBUTIONS_PER_PHASE = 200
+RESENT_WITHIN = timedelta(seconds=10)  # the same post again this soon is a double tap, not a new one
 
 
 @dataclass
@@ -163,6 +164,8 @@ class Session(RestitutionRules):
             **self._checked_fields(kind, text=text, theme=theme, risk=risk, structure=structure,
                                    commune=author.commune if commune is None else commune or None),
         )
+        if self._just_sent(contribution):
+            raise NotAllowed("already_sent")
         self.contributions[contribution.id] = contribution
         self.next_contribution_id += 1
         return contribution
@@ -199,13 +202,16 @@ class Session(RestitutionRules):
     # --- Moderation (facilitator) ----------------------------------------------------------
     def moderate_edit(self, contribution_id: int, *, text: str, theme: str, commune: str | None,
                       risk: Risk | str | None = None, structure: str = "", now: datetime) -> Contribution:
-        """The facilitator may correct any contribution, in any phase status."""
-        return self._apply_edit(self.contribution(contribution_id), text=text, theme=theme,
-                                commune=commune, risk=risk, structure=structure, now=now)
+        """The facilitator may correct any contribution, in any phase status; its author no longer can."""
+        contribution = self._apply_edit(self.contribution(contribution_id), text=text, theme=theme,
+                                        commune=commune, risk=risk, structure=structure, now=now)
+        contribution.moderated = True
+        return contribution
 
     def set_hidden(self, contribution_id: int, hidden: bool, now: datetime) -> Contribution:
         contribution = self.contribution(contribution_id)
         contribution.hidden = hidden
+        contribution.moderated = True  # hidden then shown again is still the facilitator's decision
         contribution.updated_at = now
         return contribution
 
@@ -245,8 +251,22 @@ class Session(RestitutionRules):
             raise NotAllowed("not_your_contribution")
         if contribution.merged_into is not None:
             raise NotAllowed("merged_away")
+        if contribution.moderated:
+            raise NotAllowed("moderated")
         self._require_open(contribution.phase)
         return contribution
+
+    def _just_sent(self, new: Contribution) -> bool:
+        """The same post from the same participant within `RESENT_WITHIN`: a double tap, or a retry of a
+        post that went through. Walks back from the newest posts only as far as that window."""
+        for earlier in reversed(self.contributions.values()):
+            if earlier.created_at < new.created_at - RESENT_WITHIN:
+                return False
+            if (earlier.author_id, earlier.kind, earlier.text, earlier.theme, earlier.commune, earlier.risk,
+                    earlier.structure) == (new.author_id, new.kind, new.text, new.theme, new.commune, new.risk,
+                                           new.structure):
+                return True
+        return False
 
     def _count_by(self, author_id: str, phase: PhaseKey) -> int:
         return sum(1 for c in self.contributions.values() if c.author_id == author_id and c.phase is phase)

@@ -149,7 +149,7 @@ class ContributionForm:
                 .mark("kind")
             self.fields = ContributionFields(session, kinds_of(PhaseKey.ETAT_DES_LIEUX)[0])
             self.error = ui.label().classes("error").mark("form-error")
-            ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
+            self.send_button = ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
         self.error.set_visibility(False)
         self._keep_draft(DRAFT_KEY.format(code=session.code))
 
@@ -169,10 +169,16 @@ class ContributionForm:
             self.fields.set_kind(ContributionKind(self.kind.value))
 
     async def send(self) -> None:
-        contribution = await attempt(lambda: self.atelier.service.apply(
-            self.session.code, AddContribution(self.participant_id, kind=self.kind.value or "",
-                                               **self.fields.values())),
-            self.error)
+        """One tap, one post: the button waits while the post is on its way (the server also refuses the
+        same post from the same participant within seconds, for a tap that arrives all the same)."""
+        self.send_button.disable()
+        try:
+            contribution = await attempt(lambda: self.atelier.service.apply(
+                self.session.code, AddContribution(self.participant_id, kind=self.kind.value or "",
+                                                   **self.fields.values())),
+                self.error)
+        finally:
+            self.send_button.enable()
         if contribution is not None:
             self.fields.text.value = ""
             self.fields.structure.value = ""  # the next post is not signed with this one's structure

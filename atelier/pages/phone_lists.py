@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from atelier import texts
+from atelier import live, texts
 from atelier.context import Atelier
 from atelier.domain.changes import DeleteOwnContribution, EditOwnContribution, ToggleShare
-from atelier.domain.events import ContributionAdded, ContributionChanged, ContributionDeleted, DomainEvent
+from atelier.domain.events import (
+    ContributionAdded,
+    ContributionChanged,
+    ContributionDeleted,
+    ContributionsMerged,
+    DomainEvent,
+)
 from atelier.domain.model import Contribution, Phase, kinds_of
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
@@ -34,7 +40,9 @@ class MyItem:
     def update(self, contribution: Contribution) -> None:
         self.contribution = contribution
         kind = texts.KIND_LABELS[contribution.kind]
-        self.kind.set_text(f"{kind} · {texts.PHONE_HIDDEN_BY_FACILITATOR}" if contribution.hidden else kind)
+        note = texts.PHONE_HIDDEN_BY_FACILITATOR if contribution.hidden else \
+            texts.PHONE_CORRECTED_BY_FACILITATOR if contribution.moderated else ""
+        self.kind.set_text(f"{kind} · {note}" if note else kind)
         self.text.set_text(contribution.text)
         self.meta.set_text(contribution_meta(contribution, with_theme=True))
         self.refresh_actions()
@@ -111,6 +119,8 @@ class OthersContributions:
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
         self.shown = 0
+        self.items: dict[int, ui.column] = {}
+        atelier.hub.subscribe(live.withdrawn(session.code), self.on_withdrawn)
         with ui.expansion(texts.PHONE_OTHERS, on_value_change=self._opened).classes("w-full") \
                 .mark("others") as self.box:
             ui.label(texts.PHONE_OTHERS_HINT).classes("hint")
@@ -122,6 +132,7 @@ class OthersContributions:
     def set_phase(self, phase: Phase | None) -> None:
         self.box.set_visibility(phase is not None and any(k.spec.shareable for k in kinds_of(phase.key)))
         self.list.clear()
+        self.items.clear()
         self.shown = 0
         if self.box.value:
             self.load_more()
@@ -139,8 +150,18 @@ class OthersContributions:
         self.more.set_visibility(self.shown < len(candidates))
         self.empty.set_visibility(not candidates)
 
+    def on_withdrawn(self, event: DomainEvent) -> None:
+        """Hidden by the facilitator, deleted or merged: it leaves this list at once (not at the next load)."""
+        gone = [c.id for c in event.originals] if isinstance(event, ContributionsMerged) else \
+            [event.contribution.id] if isinstance(event, ContributionChanged | ContributionDeleted) else []
+        for cid in gone:
+            item = self.items.pop(cid, None)
+            if item is not None:
+                item.delete()
+
     def _item(self, contribution: Contribution) -> None:
-        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"other-{contribution.id}"):
+        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"other-{contribution.id}") as root:
+            self.items[contribution.id] = root
             ui.label(contribution.text).classes("participant-text")
             meta = ui.label(contribution_meta(contribution, with_theme=True)).classes("meta")
             button = ui.button().props("no-caps").mark(f"share-{contribution.id}")

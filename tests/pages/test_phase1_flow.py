@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from pathlib import Path
 
+from nicegui import background_tasks
 from nicegui.testing import User
 
 from atelier.domain import records
-from atelier.domain.changes import AddContribution
+from atelier.domain.changes import AddContribution, DeleteOwnContribution, SetHidden
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
@@ -180,6 +182,45 @@ async def test_others_share_a_difficulty_and_the_projection_counts_it(seeded: st
     await second.should_see("Partagé ✓")
     await projection.should_see("Fontenelle · Risque élevé · +1 partagent")
     await first.should_see("Mobilité · Fontenelle · Risque élevé · +1 partagent")
+
+
+async def test_a_contribution_hidden_or_deleted_leaves_the_others_list_of_every_phone_at_once(
+        seeded: str, create_user) -> None:
+    first: User = create_user()
+    await join(first, seeded)
+    await post_difficulty(first, "Le maire est un voleur")
+    await post_difficulty(first, "Pas de médecin le week-end")
+    second: User = create_user()
+    await join(second, seeded, commune="Vernoux")
+    with second:
+        second.find(marker="others").elements.pop().value = True
+    await second.should_see("Le maire est un voleur")
+    await running().service.apply(seeded, SetHidden(1, True))  # the facilitator, from the console
+    await second.should_not_see("Le maire est un voleur")
+    author = running().service.get(seeded).contributions[2].author_id
+    await running().service.apply(seeded, DeleteOwnContribution(author, 2))  # its author, from another phone
+    await second.should_not_see("Pas de médecin le week-end")
+
+
+async def test_two_taps_on_envoyer_while_the_first_is_saved_store_one_post(seeded: str, user: User) -> None:
+    await join(user, seeded)
+    user.find(marker="text").type("Pas de pharmacie de garde")
+    set_value(user, "theme", "Santé")
+    set_value(user, "risk", "eleve")
+    await _settled_both(lambda: user.find(marker="send").click(), lambda: user.find(marker="send").click())
+    await user.should_see("Pas de pharmacie de garde")
+    stored = [c.text for c in running().service.get(seeded).contributions.values()]
+    assert stored == ["Pas de pharmacie de garde"]
+
+
+async def _settled_both(*taps) -> None:  # type: ignore[no-untyped-def]
+    """Both taps land before the first post is on disk, as a double tap in a busy room does."""
+    before = set(background_tasks.running_tasks)
+    for tap_once in taps:
+        tap_once()
+    started = background_tasks.running_tasks - before
+    if started:
+        await asyncio.wait(started, timeout=10)
 
 
 async def test_a_phone_that_reloads_is_still_the_same_participant(seeded: str, user: User) -> None:
