@@ -81,6 +81,19 @@ def test_a_ballot_groups_the_items_under_their_axe_in_board_order(plenary: Sessi
     assert [s.axis.title for s in ballot(on_orientations, plenary.axes)] == ["Se déplacer"]
 
 
+def test_a_ballot_on_pistes_groups_them_by_orientation_as_the_fiche_does(plenary: Session) -> None:
+    mobility = plenary.axes.axes[0]
+    orientation = mobility.orientations[0]
+    permis = next(p for p in mobility.pistes if p.text == "Aider au permis")
+    plenary.axes.move_piste(permis.id, mobility.id, orientation.id)
+    vote = plenary.open_vote("piste", now=T0)
+    grouped = [(s.axis.title, s.orientation.text if s.orientation else None, [line.text for line in s.items])
+               for s in ballot(vote, plenary.axes)]
+    assert grouped == [("Se déplacer", "Développer la mobilité solidaire", ["Aider au permis"]),
+                       ("Se déplacer", None, ["Un transport à la demande"]),
+                       ("Se soigner", None, ["Une maison de santé"])]
+
+
 def test_a_line_removed_after_its_vote_still_has_a_name_and_axes_have_numbers() -> None:
     session = make_session(open_phase=PhaseKey.RESTITUTION)
     ids = build_axes(session)
