@@ -11,10 +11,12 @@ Sessions are loaded when first asked for and leave memory once nobody has used t
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -53,6 +55,7 @@ class SessionService:
         self._alive: weakref.WeakValueDictionary[str, Session] = weakref.WeakValueDictionary()
         self._kept: dict[str, tuple[Session, float]] = {}  # held in memory, with their last use (monotonic)
         self._next_sweep = time.monotonic() + SWEEP_SECONDS
+        self.unreadable: dict[str, Unreadable] = {}  # set aside since start, for the facilitator's home page
 
     # --- Sessions --------------------------------------------------------------------------
     def find(self, code: str) -> Session | None:
@@ -76,7 +79,8 @@ class SessionService:
 
     async def create_session(self, *, territory: str, communes: str | list[str], themes: str | list[str],
                              title: str | None = None) -> Session:
-        session = Session.create(code=new_code(set(self.store.codes()) | set(self._alive.keys())),
+        taken = set(self.store.codes()) | set(self._alive.keys()) | set(self.unreadable)  # set aside: kept
+        session = Session.create(code=new_code(taken),
                                  territory=territory, communes=communes, themes=themes,
                                  title=title or texts.DEFAULT_TITLE, now=self.clock())
         try:
@@ -108,10 +112,16 @@ class SessionService:
 
     # --- Plumbing --------------------------------------------------------------------------
     def _load(self, code: str) -> Session | None:
-        stored = self.store.load(code)
-        if stored is None:
+        """The session from its store; one that cannot be read is set aside and reported, never raised:
+        a damaged file must not take the other démarches (or the server's start) down with it."""
+        try:
+            stored = self.store.load(code)
+            if stored is None:
+                return None
+            session = _rebuilt(stored)
+        except Exception as error:
+            self._set_aside(code, error)
             return None
-        session = _rebuilt(stored)
         self.committer.track(code, session.version, len(stored.journal))
         self._alive[code] = session
         return session
@@ -133,6 +143,17 @@ class SessionService:
             session.restore(durable)
         self.committer.track(code, durable.version, len(stored.journal))
 
+    def _set_aside(self, code: str, error: Exception) -> None:
+        reason = unreadable_reason(error)
+        where = None
+        if not isinstance(error, records.NewerSchema):  # a newer atelier reads it: leave it where it is
+            try:
+                where = self.store.set_aside(code, reason)
+            except OSError:
+                log.exception("session %s could not be set aside", code)
+        self.unreadable[code] = Unreadable(code, reason, where, self.clock())
+        log.error(texts.LOG_UNREADABLE.format(code=code, reason=reason, where=where or texts.UNREADABLE_LEFT))
+
     def _touch(self, session: Session) -> None:
         now = time.monotonic()
         self._kept[session.code] = (session, now)
@@ -144,6 +165,30 @@ class SessionService:
 
     def close(self) -> None:
         self.committer.close()
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A démarche whose files could not be read: why, where they are now, and when it was found."""
+
+    code: str
+    reason: str
+    where: str | None
+    found_at: datetime
+
+
+def unreadable_reason(error: Exception) -> str:
+    """What went wrong, said in French for the facilitator (the technical detail in brackets)."""
+    detail = str(error)[:200]
+    if isinstance(error, records.NewerSchema):
+        return texts.UNREADABLE_NEWER
+    if isinstance(error, UnicodeDecodeError | json.JSONDecodeError):
+        return texts.UNREADABLE_TRUNCATED.format(detail=detail)
+    if isinstance(error, KeyError):
+        return texts.UNREADABLE_MISSING.format(detail=detail)
+    if isinstance(error, StorageError) and "no session" in detail:
+        return texts.UNREADABLE_EMPTY
+    return texts.UNREADABLE_OTHER.format(detail=f"{type(error).__name__}: {detail}")
 
 
 def load_session(store: SessionStore, code: str) -> Session | None:

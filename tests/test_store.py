@@ -217,7 +217,9 @@ def test_a_file_from_a_newer_atelier_is_refused_not_misread(tmp_path: Path) -> N
     record["session"]["schema"] = records.SCHEMA_VERSION + 1
     TinyDBSessionStore(tmp_path).save(record)
     with pytest.raises(records.NewerSchema):
-        SessionService(TinyDBSessionStore(tmp_path)).get("KMNPQR")
+        records.session_from_record(record)
+    service = SessionService(TinyDBSessionStore(tmp_path))
+    assert service.find("KMNPQR") is None and "version plus récente" in service.unreadable["KMNPQR"].reason
 
 
 async def test_sessions_load_when_asked_and_leave_memory_when_unused(tmp_path: Path, clock: Clock) -> None:

@@ -56,11 +56,25 @@ def _create_form(atelier: Atelier) -> None:
         ui.button(texts.HOME_CREATE, on_click=create).mark("create")
 
 
+def _unreadable(atelier: Atelier) -> None:
+    """The démarches set aside since start: the facilitator learns it here, not from a stopped server."""
+    found = sorted(atelier.service.unreadable.values(), key=lambda u: u.code)
+    if not found:
+        return
+    with ui.card().classes("w-full max-w-3xl gap-1 bg-amber-50").mark("unreadable"):
+        heading(texts.HOME_UNREADABLE_TITLE, 3)
+        for item in found:
+            line = texts.HOME_UNREADABLE if item.where else texts.HOME_UNREADABLE_NEWER
+            ui.label(line.format(code=item.code, reason=item.reason, where=item.where)) \
+                .mark(f"unreadable-{item.code}")
+
+
 def _session_list(atelier: Atelier) -> None:
     heading(texts.HOME_SESSIONS, 2)
     sessions = atelier.service.list_sessions()
     if not sessions:
         ui.label(texts.HOME_NO_SESSIONS)
+    _unreadable(atelier)
     for session in sessions:
         with ui.card().classes("w-full max-w-3xl gap-1").mark(f"session-{session.code}"):
             ui.label(session.territory).classes("text-xl font-bold")

@@ -56,5 +56,9 @@ class SessionStore(Protocol):
 
     def delete(self, code: str) -> None: ...
 
+    def set_aside(self, code: str, reason: str) -> str | None:
+        """Move an unreadable session out of the way, with `reason` beside it; return where it went
+        (None when the engine keeps nothing to look at). The other sessions are not touched."""
+
     def close(self) -> None:
         """Release what the engine holds open (files, connections)."""

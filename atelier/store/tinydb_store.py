@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from atelier.store.base import Record, StaleWrite, StorageError, StoredSession
 from atelier.store.journal import append_entries, open_journal, read_journal
 
 TABLES = ("session", "participants", "contributions")
+QUARANTINE = "quarantine"  # under the data dir: unreadable sessions, set aside with the reason
 SUFFIX = ".json"
 JOURNAL_SUFFIX = ".journal"
 
@@ -99,6 +101,8 @@ class TinyDBSessionStore:
         db = self._db(code)
         meta = db.table("session").all()
         if not meta:
+            if self.data_dir is not None:  # a file with no démarche in it is damage, not absence
+                raise StorageError("no session in the file")
             return None
         snapshot = {
             "session": dict(meta[0]),
@@ -151,6 +155,28 @@ class TinyDBSessionStore:
         if self.data_dir is not None:
             self._path(code).unlink(missing_ok=True)
             self._journal_path(code).unlink(missing_ok=True)
+
+    def set_aside(self, code: str, reason: str) -> str | None:
+        """`<CODE>.json` and `<CODE>.journal` go to `quarantine/<CODE>-<date>.*`, with a `.txt` saying why."""
+        self._forget(code)
+        if self.data_dir is None:
+            return None
+        folder = self.data_dir / QUARANTINE
+        folder.mkdir(exist_ok=True)
+        stem = f"{code}-{datetime.now(UTC):%Y%m%d-%H%M%S}"
+        for path in (self._path(code), self._journal_path(code)):
+            if path.exists():
+                os.replace(path, folder / f"{stem}{path.suffix}")
+        (folder / f"{stem}.txt").write_text(reason + "\n", encoding="utf-8")
+        return str(folder / stem)
+
+    def _forget(self, code: str) -> None:
+        db = self._dbs.pop(code, None)
+        if db is not None:
+            db.close()
+        self._close_journal(code)
+        self._versions.pop(code, None)
+        self._fingerprints.pop(code, None)
 
     def close(self) -> None:
         for code in list(self._journal_fds):
