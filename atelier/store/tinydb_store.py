@@ -145,13 +145,8 @@ class TinyDBSessionStore:
         self._fingerprints[code] = self._fingerprint(code)
 
     def delete(self, code: str) -> None:
-        db = self._dbs.pop(code, None)
-        if db is not None:
-            db.close()
-        self._close_journal(code)
+        self._forget(code)
         self._journals.pop(code, None)
-        self._versions.pop(code, None)
-        self._fingerprints.pop(code, None)
         if self.data_dir is not None:
             self._path(code).unlink(missing_ok=True)
             self._journal_path(code).unlink(missing_ok=True)
@@ -171,6 +166,7 @@ class TinyDBSessionStore:
         return str(folder / stem)
 
     def _forget(self, code: str) -> None:
+        """Let go of what this engine holds of the session: its TinyDB cache, journal file, versions."""
         db = self._dbs.pop(code, None)
         if db is not None:
             db.close()
