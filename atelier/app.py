@@ -14,6 +14,8 @@ from atelier.pages import facilitator, frame, participant, projection
 from atelier.presets import load_presets
 from atelier.service import SessionService
 from atelier.store import SessionStore, open_store
+from atelier.store.backups import FOLDER as BACKUPS_FOLDER
+from atelier.store.backups import Backups, keep_from_environment
 
 # A phone that locks for a few minutes must find its page as it left it, not a reload.
 PHONE_RECONNECT_TIMEOUT = 300.0
@@ -27,7 +29,8 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     element_cost.install()
     forged_events.install()
     hub = LiveHub()
-    service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish)
+    backups = Backups(config.data_dir / BACKUPS_FOLDER, keep_from_environment())
+    service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish, backups=backups)
     atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
 
     @nicegui_app.get("/healthz", response_model=None)

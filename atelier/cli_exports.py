@@ -1,4 +1,5 @@
-"""`atelier export …` and `atelier import …`: exports without the server, and restoring an archive.
+"""`atelier export …`, `atelier import …` and `atelier restore …`: exports without the server,
+restoring an archive, and going back to one of a démarche's automatic backups.
 
 Both work on the store directly (`--store`, or the embedded engine under `--data-dir`). A running
 server sees an imported démarche the next time it is asked for, unless it already holds that code
@@ -18,7 +19,7 @@ from atelier import texts
 if TYPE_CHECKING:
     from atelier.store import SessionStore
 
-COMMANDS = ("export", "import")
+COMMANDS = ("export", "import", "restore")
 FORMATS = ("docx", "deliberation", "csv", "json")
 
 
@@ -38,6 +39,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_store_arguments(restore)
     restore.add_argument("--replace", action="store_true",
                          help=texts.CLI_IMPORT_REPLACE)
+
+    backup = commands.add_parser("restore", help=texts.CLI_RESTORE)
+    backup.add_argument("code", help=texts.CLI_EXPORT_CODE)
+    backup.add_argument("--at", default=None, help=texts.CLI_RESTORE_AT)
+    backup.add_argument("--list", action="store_true", help=texts.CLI_RESTORE_LIST)
+    add_store_arguments(backup)
 
 
 def add_store_arguments(command: argparse.ArgumentParser) -> None:
@@ -59,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from atelier.domain.errors import DomainError
 
     try:
-        return export(args) if args.command == "export" else import_archive(args)
+        commands = {"export": export, "import": import_archive, "restore": restore_backup}
+        return commands[args.command](args)
     except DomainError as error:
         print(texts.error_message(error), file=sys.stderr)
         return 1
@@ -97,4 +105,45 @@ def import_archive(args: argparse.Namespace) -> int:
         return 1
     store.save(records.session_record(session))
     print(texts.CLI_IMPORTED.format(territory=session.territory, code=session.code, folder=args.data_dir))
+    return 0
+
+
+def restore_backup(args: argparse.Namespace) -> int:
+    """The backup made at or before `--at` (the newest by default) becomes the démarche; what is stored
+    now is itself backed up first (or set aside when it cannot be read). Stop the server first."""
+    from datetime import UTC, datetime
+
+    from atelier.domain import records
+    from atelier.domain.codes import normalise_code
+    from atelier.export.archive import archive_json, session_from_archive
+    from atelier.export.french import french_moment
+    from atelier.service import load_session, unreadable_reason
+    from atelier.store.backups import FOLDER, Backups
+
+    code = normalise_code(args.code)
+    backups = Backups(args.data_dir / FOLDER)
+    if args.list:
+        for each in backups.list(code):
+            print(f"{each.at:%Y-%m-%d %H:%M:%S} UTC  ({french_moment(each.at)})  {each.path.name}")
+        return 0
+    try:
+        at = datetime.fromisoformat(args.at).astimezone(UTC) if args.at else None
+    except ValueError:
+        print(texts.CLI_RESTORE_BAD_AT.format(at=args.at), file=sys.stderr)
+        return 1
+    backup = backups.latest(code, at)
+    if backup is None:
+        print(texts.CLI_RESTORE_NONE.format(code=code), file=sys.stderr)
+        return 1
+    restored = session_from_archive(backup.path.read_bytes())
+    store = open_store(args)
+    try:
+        current = load_session(store, code)
+    except Exception as error:  # damaged: set aside, never overwritten
+        store.set_aside(code, unreadable_reason(error))
+        current = None
+    if current is not None:
+        backups.write(code, archive_json(current), datetime.now(UTC))
+    store.save(records.session_record(restored))
+    print(texts.CLI_RESTORED.format(code=code, moment=french_moment(backup.at)))
     return 0

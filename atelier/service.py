@@ -11,23 +11,26 @@ Sessions are loaded when first asked for and leave memory once nobody has used t
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from atelier import texts
 from atelier.domain import records
-from atelier.domain.changes import Change, perform, replay
+from atelier.domain.changes import Change, SetPhaseStatus, perform, replay
 from atelier.domain.codes import is_well_formed, new_code, normalise_code
 from atelier.domain.errors import DomainError, NotFound
 from atelier.domain.events import DomainEvent
 from atelier.domain.session import Session
+from atelier.export.archive import archive_json, archive_of_record, session_from_archive
 from atelier.store import GroupCommitter, SessionStore, StorageError, StoredSession
+from atelier.store.backups import Backup, Backups
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,6 +38,7 @@ Publish = Callable[[DomainEvent], None]
 
 IDLE_SECONDS = 30 * 60  # a session unused this long (and shown by no page) leaves memory
 SWEEP_SECONDS = 60
+BACKUP_EVERY = timedelta(hours=1)  # of activity: a démarche nobody touches gets no new backup
 
 
 def utc_now() -> datetime:
@@ -44,8 +48,11 @@ def utc_now() -> datetime:
 class SessionService:
     def __init__(self, store: SessionStore, publish: Publish | None = None,
                  clock: Callable[[], datetime] = utc_now, *, idle_seconds: float = IDLE_SECONDS,
-                 compact_every: int | None = None) -> None:
+                 compact_every: int | None = None, backups: Backups | None = None) -> None:
         self.store = store
+        self.backups = backups
+        self._last_backup: dict[str, datetime | None] = {}
+        self._backup_tasks: set[asyncio.Future[Any]] = set()
         self.publish: Publish = publish or (lambda event: None)
         self.clock = clock
         self.idle_seconds = idle_seconds
@@ -108,7 +115,73 @@ class SessionService:
             await self.committer.commit(session.code, entry, event)
         except StorageError as error:
             raise DomainError("storage") from error
+        self._maybe_back_up(session, change, now)
         return result
+
+    # --- Backups ---------------------------------------------------------------------------
+    def _maybe_back_up(self, session: Session, change: Change[Any], now: datetime) -> None:
+        """At the first change after `BACKUP_EVERY` without a backup, and when a phase opens or closes."""
+        if self.backups is None:
+            return
+        code = session.code
+        if code not in self._last_backup:
+            latest = self.backups.latest(code)
+            self._last_backup[code] = latest.at if latest else None
+        last = self._last_backup[code]
+        if not (isinstance(change, SetPhaseStatus) or last is None or now - last >= BACKUP_EVERY):
+            return
+        self._last_backup[code] = now
+        self._back_up(code, records.session_record(session), now)  # the copy is taken now, on the loop
+
+    def _back_up(self, code: str, record: dict[str, Any], now: datetime) -> None:
+        backups = self.backups
+        assert backups is not None
+        task = asyncio.get_running_loop().run_in_executor(None, lambda: backups.write(code, archive_of_record(record),
+                                                                                      now))
+        self._backup_tasks.add(task)
+
+        def done(finished: asyncio.Future[Any]) -> None:
+            self._backup_tasks.discard(finished)
+            if not finished.cancelled() and finished.exception() is not None:
+                log.error(texts.LOG_BACKUP_FAILED.format(code=code, error=finished.exception()))
+        task.add_done_callback(done)
+
+    async def delete_session(self, code: str) -> str:
+        """For good: its files, its journal and every backup of it (what « Supprimer définitivement » does)."""
+        session = self.get(code)
+        await self.committer.call(self.store.delete, session.code)
+        if self.backups is not None:
+            await self.backups_written()
+            self.backups.delete_all(session.code)
+        self._alive.pop(session.code, None)
+        self._kept.pop(session.code, None)
+        self._last_backup.pop(session.code, None)
+        return session.code
+
+    async def backups_written(self) -> None:
+        """Wait for the backups on their way (tests, and a clean stop)."""
+        await asyncio.gather(*list(self._backup_tasks), return_exceptions=True)
+
+    async def restore_backup(self, code: str, backup: Backup) -> Session:
+        """The démarche as `backup` holds it, in place of what is stored (itself backed up first, so a
+        restore can be undone); pages showing it see the restored state at their next change or reload."""
+        restored = session_from_archive(backup.path.read_bytes())
+        if restored.code != code:
+            raise NotFound("session_not_found", code=code)
+        current = self.find(code)
+        if current is not None and self.backups is not None:
+            self.backups.write(code, archive_json(current), self.clock())
+        try:
+            await self.committer.save(records.session_record(restored))
+        except StorageError as error:
+            raise DomainError("storage") from error
+        self.unreadable.pop(code, None)
+        if current is not None:
+            current.restore(restored)
+            restored = current
+        self._alive[code] = restored
+        self._touch(restored)
+        return restored
 
     # --- Plumbing --------------------------------------------------------------------------
     def _load(self, code: str) -> Session | None:
@@ -152,7 +225,7 @@ class SessionService:
             except OSError:
                 log.exception("session %s could not be set aside", code)
         self.unreadable[code] = Unreadable(code, reason, where, self.clock())
-        log.error(texts.LOG_UNREADABLE.format(code=code, reason=reason, where=where or texts.UNREADABLE_LEFT))
+        log.warning(texts.LOG_UNREADABLE.format(code=code, reason=reason, where=where or texts.UNREADABLE_LEFT))
 
     def _touch(self, session: Session) -> None:
         now = time.monotonic()

@@ -20,8 +20,12 @@ class ArchiveError(InvalidInput):
 
 
 def archive_json(session: Session) -> str:
-    archive = {"format": FORMAT, "version": VERSION, "atelier": __version__,
-               "record": records.session_record(session)}
+    return archive_of_record(records.session_record(session))
+
+
+def archive_of_record(record: dict[str, Any]) -> str:
+    """The archive of a session's record (a copy: it may be written from another thread)."""
+    archive = {"format": FORMAT, "version": VERSION, "atelier": __version__, "record": record}
     return json.dumps(archive, ensure_ascii=False, indent=1)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from atelier import texts
 
@@ -26,6 +26,12 @@ def french_date_range(days: list[date]) -> str:
     if first == last:
         return french_date(first)
     return texts.DATE_RANGE.format(first=french_date(first), last=french_date(last))
+
+
+def french_moment(moment: datetime) -> str:
+    """« 1er décembre 2026 à 20 h 05 », in the server's local time."""
+    local = moment.astimezone()
+    return f"{french_date(local.date())} à {local.hour} h {local.minute:02d}"
 
 
 def french_number(number: int) -> str:

@@ -7,10 +7,12 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain import limits
+from atelier.export.french import french_moment
 from atelier.pages import console
 from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame
-from atelier.pages.widgets import heading, phase_line
+from atelier.pages.widgets import confirm, heading, phase_line
 from atelier.presets import DEFAULT_PRESET
+from atelier.store.backups import Backup
 
 # Keep the token out of the address bar (and off the projector) once it has unlocked this browser.
 FORGET_TOKEN_IN_URL = "<script>history.replaceState(null, '', location.pathname)</script>"
@@ -67,6 +69,44 @@ def _unreadable(atelier: Atelier) -> None:
             line = texts.HOME_UNREADABLE if item.where else texts.HOME_UNREADABLE_NEWER
             ui.label(line.format(code=item.code, reason=item.reason, where=item.where)) \
                 .mark(f"unreadable-{item.code}")
+            latest = atelier.service.backups.latest(item.code) if atelier.service.backups else None
+            if latest is None:
+                ui.label(texts.HOME_NO_BACKUP).classes("text-gray-700")
+                continue
+            ui.label(texts.HOME_LAST_BACKUP.format(moment=french_moment(latest.at)))
+            ui.button(texts.HOME_RESTORE, on_click=lambda b=latest: _restore(atelier, b)) \
+                .props("no-caps").mark(f"restore-{item.code}")
+
+
+async def _delete(atelier: Atelier, code: str) -> None:
+    if await attempt(lambda: atelier.service.delete_session(code)) is not None:
+        ui.notify(texts.HOME_DELETED.format(code=code), type="positive")
+        ui.navigate.to("/")
+
+
+async def _restore(atelier: Atelier, backup: Backup) -> None:
+    if await attempt(lambda: atelier.service.restore_backup(backup.code, backup)) is not None:
+        ui.notify(texts.HOME_RESTORED.format(code=backup.code, moment=french_moment(backup.at)), type="positive")
+        ui.navigate.to("/")
+
+
+def _backups_dialog(atelier: Atelier, code: str, territory: str) -> None:
+    """Every backup of the démarche, newest first, each restorable after a confirmation."""
+    backups = atelier.service.backups.list(code) if atelier.service.backups else []
+    with ui.dialog() as dialog, ui.card().classes("w-full max-w-xl gap-2").mark(f"backups-{code}"):
+        heading(texts.HOME_BACKUPS_TITLE.format(territory=territory, code=code), 3)
+        if not backups:
+            ui.label(texts.HOME_NO_BACKUP)
+        for backup in backups:
+            moment = french_moment(backup.at)
+            with ui.row().classes("w-full items-center justify-between"):
+                ui.label(texts.HOME_BACKUP_LINE.format(moment=moment))
+                ui.button(texts.HOME_RESTORE, on_click=lambda b=backup, m=moment: confirm(
+                    texts.HOME_RESTORE_CONFIRM.format(moment=m), texts.HOME_RESTORE,
+                    lambda: _restore(atelier, b), audience="console", mark="restore-confirm")) \
+                    .props("flat no-caps").mark(f"restore-{code}-{backup.at:%Y%m%d%H%M%S}")
+        ui.button(texts.PHONE_CANCEL, on_click=dialog.close).props("flat no-caps")
+    dialog.open()
 
 
 def _session_list(atelier: Atelier) -> None:
@@ -85,3 +125,10 @@ def _session_list(atelier: Atelier) -> None:
             with ui.row():
                 ui.link(texts.HOME_OPEN, f"/f/{session.code}").mark(f"open-{session.code}")
                 ui.link(texts.CONSOLE_PROJECTION, f"/p/{session.code}", new_tab=True)
+                ui.button(texts.HOME_BACKUPS,
+                          on_click=lambda s=session: _backups_dialog(atelier, s.code, s.territory)) \
+                    .props("flat dense no-caps").mark(f"backups-{session.code}")
+                ui.button(texts.HOME_DELETE, on_click=lambda s=session: confirm(
+                    texts.HOME_DELETE_CONFIRM.format(territory=s.territory, code=s.code), texts.HOME_DELETE_YES,
+                    lambda: _delete(atelier, s.code), audience="console", mark="delete-confirm")) \
+                    .props("flat dense no-caps color=negative").mark(f"delete-{session.code}")

@@ -40,7 +40,7 @@ def read_journal(path: Path) -> list[Record]:
 def open_journal(path: Path) -> int:
     """A descriptor kept open for appends: a full hall's sockets can then never starve the journal."""
     try:
-        return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     except OSError as error:
         raise StorageError(str(error)) from error
 
