@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
 from nicegui import background_tasks, ui
 
-from atelier import element_cost, forged_events, gc_watch, loop_watch, texts
+from atelier import element_cost, forged_events, gc_watch, log_hygiene, loop_watch, texts
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.live import LiveHub
@@ -28,6 +28,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     """Create the service and register every route. Call once before `ui.run`."""
     element_cost.install()
     forged_events.install()
+    log_hygiene.install(config.facilitator_token)
     hub = LiveHub()
     backups = Backups(config.data_dir / BACKUPS_FOLDER, keep_from_environment())
     service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish, backups=backups)

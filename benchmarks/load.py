@@ -86,10 +86,15 @@ class Tab:
     async def open(self, http: httpx.AsyncClient) -> None:
         # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
         http.cookies.clear()
-        cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        response = await http.get(self.base + self.path, headers={"Cookie": cookie} if cookie else {})
+        path = self.path
+        for _ in range(3):  # a facilitator's `?token=` answers with the same page without it (a redirect)
+            cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+            response = await http.get(self.base + path, headers={"Cookie": cookie} if cookie else {})
+            self.cookies.update(response.cookies)
+            if response.status_code != 303:
+                break
+            path = httpx.URL(response.headers["location"]).raw_path.decode()
         response.raise_for_status()
-        self.cookies.update(response.cookies)
         match = _ELEMENTS.search(response.text)
         client = _CLIENT_ID.search(response.text)
         assert match and client, f"{self.path}: no element tree in the page"

@@ -6,11 +6,12 @@ projector. The print styles (`atelier.css`, « Printable poster ») fit it on on
 
 from __future__ import annotations
 
+from fastapi import Request, Response
 from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
-from atelier.pages.frame import facilitator_session, frame
+from atelier.pages.frame import facilitator_session, frame, token_left_behind
 from atelier.pages.widgets import heading, qr_code
 
 # On this page only: other pages, if ever printed, keep the printer's margins.
@@ -23,10 +24,13 @@ def path(code: str) -> str:
 
 def register(atelier: Atelier) -> None:
     @ui.page(path("{code}"), title=texts.APP_NAME)
-    def affiche_page(code: str, token: str | None = None) -> None:
-        session = facilitator_session(atelier, code, token)
+    def affiche_page(request: Request, code: str, token: str | None = None) -> Response | None:
+        redirect = token_left_behind(atelier, request, token)
+        if redirect is not None:
+            return redirect
+        session = facilitator_session(atelier, code, None)
         if session is None:
-            return
+            return None
         ui.page_title(texts.AFFICHE_TITLE.format(territory=session.territory))
         url = atelier.join_url(session.code)
         ui.add_css(PAGE_CSS)
@@ -46,3 +50,4 @@ def register(atelier: Atelier) -> None:
                 ui.label(session.code).classes("affiche-code").mark("join-code")
                 ui.label(texts.AFFICHE_WIFI).classes("affiche-note")
                 ui.label(texts.AFFICHE_NO_ACCOUNT).classes("affiche-note")
+        return None

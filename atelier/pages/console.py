@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fastapi import Request, Response
 from nicegui import ui
 
 from atelier import live, texts
@@ -17,7 +18,7 @@ from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
 from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.console_witnesses import WitnessList
-from atelier.pages.frame import attempt, facilitator_session, frame
+from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
 from atelier.pages.widgets import heading, qr_code, screen_links
 
 
@@ -26,10 +27,13 @@ def register(atelier: Atelier) -> None:
     axes_page.register(atelier)
 
     @ui.page("/f/{code}", title=texts.APP_NAME)
-    def console_page(code: str, token: str | None = None) -> None:
-        session = facilitator_session(atelier, code, token)
+    def console_page(request: Request, code: str, token: str | None = None) -> Response | None:
+        redirect = token_left_behind(atelier, request, token)
+        if redirect is not None:
+            return redirect
+        session = facilitator_session(atelier, code, None)
         if session is None:
-            return
+            return None
         ui.page_title(texts.CONSOLE_TITLE.format(territory=session.territory))
         with frame("console"):
             _header(atelier, session)
@@ -40,6 +44,7 @@ def register(atelier: Atelier) -> None:
             ExportButtons(atelier, session)
             ContextForm(atelier, session)
             ContributionList(atelier, session)
+        return None
 
     register_routes(atelier)
     affiche.register(atelier)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fastapi import Request, Response
 from nicegui import ui
 
 from atelier import texts
@@ -9,26 +10,26 @@ from atelier.context import Atelier
 from atelier.domain import limits
 from atelier.export.french import french_moment
 from atelier.pages import console
-from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame
+from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, token_left_behind
 from atelier.pages.widgets import confirm, heading, phase_line
 from atelier.presets import DEFAULT_PRESET
 from atelier.store.backups import Backup
 
-# Keep the token out of the address bar (and off the projector) once it has unlocked this browser.
-FORGET_TOKEN_IN_URL = "<script>history.replaceState(null, '', location.pathname)</script>"
-
 
 def register(atelier: Atelier) -> None:
     @ui.page("/", title=texts.HOME_TITLE)
-    def home_page(token: str | None = None) -> None:
-        if not facilitator_allowed(atelier, token):
+    def home_page(request: Request, token: str | None = None) -> Response | None:
+        redirect = token_left_behind(atelier, request, token)
+        if redirect is not None:
+            return redirect
+        if not facilitator_allowed(atelier, None):
             forbidden()
-            return
-        ui.add_head_html(FORGET_TOKEN_IN_URL)
+            return None
         with frame("console"):
             heading(texts.HOME_TITLE, 1)
             _create_form(atelier)
             _session_list(atelier)
+        return None
 
     console.register(atelier)
 

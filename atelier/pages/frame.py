@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from fastapi import Request, Response
+from fastapi.responses import RedirectResponse
 from nicegui import app, ui
 
 from atelier import texts
@@ -59,16 +61,29 @@ def facilitator_session(atelier: Atelier, code: str, token: str | None) -> Sessi
     return session
 
 
+def token_left_behind(atelier: Atelier, request: Request, token: str | None) -> Response | None:
+    """The token in the address unlocks this browser, then leaves it: the same page again without it
+    (a redirect, before any image, style or script is asked for with the address as Referer, and
+    before the address can be read on the projector or in the browser's history)."""
+    if token is None or not facilitator_allowed(atelier, token):
+        return None
+    return RedirectResponse(str(request.url.remove_query_params("token")), status_code=303)
+
+
 def facilitator_screen(atelier: Atelier, path: str, title: str, build: Callable[[Atelier, Session], Any]) -> None:
     """Register a facilitator screen of one démarche: `path` takes `{code}`, `title` takes `{territory}`."""
     @ui.page(path, title=texts.APP_NAME)
-    def screen(code: str, token: str | None = None) -> None:
-        session = facilitator_session(atelier, code, token)
+    def screen(request: Request, code: str, token: str | None = None) -> Response | None:
+        redirect = token_left_behind(atelier, request, token)
+        if redirect is not None:
+            return redirect
+        session = facilitator_session(atelier, code, None)
         if session is None:
-            return
+            return None
         ui.page_title(title.format(territory=session.territory))
         with frame("console"):
             build(atelier, session)
+        return None
 
 
 def forbidden() -> None:

@@ -20,6 +20,8 @@ async def test_analysis_screen_needs_the_facilitator_token(analysed: str, user: 
         assert response.status_code == 403, path
         assert "Accès réservé à l'animation" in response.text
     response = await user.http_client.get(f"/f/ZZZZZZ/analyse?token={TOKEN}")
+    assert response.status_code == 303 and TOKEN not in response.headers["location"], "the token leaves the address"
+    response = await user.http_client.get(response.headers["location"])
     assert response.status_code == 404
 
 
