@@ -8,7 +8,8 @@ traffic: others' contributions are loaded on demand, a page at a time.
 from __future__ import annotations
 
 import asyncio
-import secrets
+import hashlib
+import hmac
 
 from nicegui import app, ui
 
@@ -41,14 +42,22 @@ def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
                 not_found(code)
                 return
             ui.page_title(f"{texts.APP_NAME} — {session.territory}")
-            PhonePage(atelier, session, device_participant_id())
+            PhonePage(atelier, session, device_participant_id(atelier.config.storage_secret))
 
 
-def device_participant_id() -> str:
-    """Random, anonymous, kept for this browser: the same person after a reload or a lock screen."""
-    if PARTICIPANT_KEY not in app.storage.user:
-        app.storage.user[PARTICIPANT_KEY] = secrets.token_urlsafe(12)
-    return str(app.storage.user[PARTICIPANT_KEY])
+def device_participant_id(secret: str) -> str:
+    """Anonymous, the same for this browser after a reload, a lock screen or a restart.
+
+    Derived from the browser's own signed cookie (NiceGUI's random browser id), so nothing is written
+    on the server for it: no failed side write or lost file can make a participant someone else, and
+    a page opened without ever connecting leaves no file behind. Phones that joined with an earlier
+    atelier keep the number it kept for them.
+    """
+    earlier = app.storage.user.get(PARTICIPANT_KEY)
+    if earlier:
+        return str(earlier)
+    browser_id = str(ui.context.client.request.session["id"])
+    return hmac.new(secret.encode(), f"participant:{browser_id}".encode(), hashlib.sha256).hexdigest()[:16]
 
 
 class PhonePage:

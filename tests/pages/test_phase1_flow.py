@@ -6,7 +6,8 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
-from nicegui import background_tasks
+from nicegui import app, background_tasks
+from nicegui.storage import Storage
 from nicegui.testing import User
 
 from atelier.domain import records
@@ -231,6 +232,27 @@ async def test_a_phone_that_reloads_is_still_the_same_participant(seeded: str, u
     await user.should_see("Logements vacants")
     await user.should_not_see(marker="start")
     assert len(running().service.get(seeded).participants) == 1
+
+
+async def test_a_phone_stays_the_same_participant_when_the_servers_per_browser_files_are_lost(
+        seeded: str, user: User) -> None:
+    """Its identity comes from its own signed cookie: a full disk or a lost `.nicegui` file changes nothing."""
+    await join(user, seeded, name="Anne")
+    await post_difficulty(user, "Logements vacants")
+    for stored in list(app.storage._users.values()):  # what the server keeps per browser, gone
+        stored.clear()
+    await user.open(f"/j/{seeded}")
+    await user.should_see("Vous : Anne · Élu·e · Fontenelle")
+    await user.should_see("Logements vacants")
+    assert len(running().service.get(seeded).participants) == 1
+
+
+async def test_opening_the_join_page_writes_no_per_browser_file(seeded: str, user: User) -> None:
+    for _ in range(20):  # 20 browsers that open the page and never connect
+        user.http_client.cookies.clear()
+        assert (await user.http_client.get(f"/j/{seeded}")).status_code == 200
+    await asyncio.sleep(0.5)
+    assert not list(Storage.path.glob("storage-user-*.json"))
 
 
 async def test_everything_is_still_there_after_a_restart(seeded: str, data_dir: Path, user: User) -> None:
