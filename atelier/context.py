@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from atelier.config import AppConfig
 from atelier.live import LiveHub
 from atelier.network import join_url
 from atelier.presets import Preset
+from atelier.rate_limits import RateLimits
 from atelier.service import SessionService
 
 
@@ -17,6 +18,7 @@ class Atelier:
     service: SessionService
     hub: LiveHub
     presets: dict[str, Preset]
+    rates: RateLimits = field(default_factory=RateLimits)
 
     def join_url(self, code: str) -> str:
         return join_url(self.config.base_url, code)

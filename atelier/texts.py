@@ -304,6 +304,11 @@ HOME_DELETE_CONFIRM = ("Supprimer définitivement la démarche « {territory} »
 HOME_DELETE_YES = "Supprimer définitivement"
 HOME_DELETED = "La démarche {code} a été supprimée, avec ses sauvegardes."
 HOME_UNREADABLE_NEWER = "La démarche {code} n'a pas pu être lue : {reason}."
+TOO_MANY_JOINS_TITLE = "Un instant…"
+TOO_MANY_JOINS = ("Cet appareil a ouvert la page très souvent en une minute. Attendez une minute, puis "
+                  "rechargez-la.")
+ERR_TOO_FAST = ("Vous avez envoyé beaucoup de contributions en une minute : attendez un peu avant la suivante "
+                "(votre texte est gardé).")
 ERR_ALREADY_SENT = "Déjà envoyée : votre contribution est bien enregistrée."
 ERR_MODERATED = "L'animation a corrigé ou masqué cette contribution : vous ne pouvez plus la modifier."
 ERR_NOTHING_TO_RESTORE = "Aucune suppression à annuler."

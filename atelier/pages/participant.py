@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import hmac
 
+from fastapi import Request
 from nicegui import app, ui
 
 from atelier import live, texts
@@ -35,14 +36,34 @@ def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
     one_build_at_a_time = asyncio.Semaphore(1)
 
     @ui.page("/j/{code}", title=texts.APP_NAME, reconnect_timeout=reconnect_timeout)
-    async def join_page(code: str) -> None:
+    async def join_page(request: Request, code: str) -> None:
+        address = client_address(request)
+        if address is not None and not atelier.rates.joins.hit(address):
+            too_many_joins()
+            return
+        session = atelier.service.find(code)
+        if session is None:
+            if address is not None:  # a few wrong codes are typos; many are someone guessing
+                await asyncio.sleep(atelier.rates.wrong_code_delay(address))
+            not_found(code)
+            return
         async with one_build_at_a_time:
-            session = atelier.service.find(code)
-            if session is None:
-                not_found(code)
-                return
             ui.page_title(f"{texts.APP_NAME} — {session.territory}")
             PhonePage(atelier, session, device_participant_id(atelier.config.storage_secret))
+
+
+def client_address(request: Request) -> str | None:
+    """The phone's address, for the per-address limits; None for the laptop itself (127.0.0.1, ::1),
+    which is also where a reverse proxy in front comes from, and which limits on its own."""
+    host = request.client.host if request.client else None
+    return None if host in (None, "127.0.0.1", "::1") else host
+
+
+def too_many_joins() -> None:
+    ui.context.client.status_code = 429
+    with frame("phone"):
+        ui.label(texts.TOO_MANY_JOINS_TITLE).classes("text-2xl font-bold").mark("too-many")
+        ui.label(texts.TOO_MANY_JOINS)
 
 
 def device_participant_id(secret: str) -> str:

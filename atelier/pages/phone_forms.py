@@ -13,10 +13,11 @@ from atelier import texts
 from atelier.context import Atelier
 from atelier.domain import limits
 from atelier.domain.changes import AddContribution, RegisterParticipant
+from atelier.domain.errors import NotAllowed
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, Risk, Role, kinds_of
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
-from atelier.pages.frame import attempt
+from atelier.pages.frame import attempt, show_error
 from atelier.pages.widgets import heading, select
 
 WHOLE_TERRITORY_OPTION = "*"  # a select needs a non-empty key; the domain stores "no commune"
@@ -171,6 +172,9 @@ class ContributionForm:
     async def send(self) -> None:
         """One tap, one post: the button waits while the post is on its way (the server also refuses the
         same post from the same participant within seconds, for a tap that arrives all the same)."""
+        if not self.atelier.rates.posts.hit(self.participant_id):
+            show_error(NotAllowed("too_fast"), self.error, notify=False)
+            return
         self.send_button.disable()
         try:
             contribution = await attempt(lambda: self.atelier.service.apply(

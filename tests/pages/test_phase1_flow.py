@@ -6,6 +6,7 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
+import pytest
 from nicegui import app, background_tasks
 from nicegui.storage import Storage
 from nicegui.testing import User
@@ -13,6 +14,7 @@ from nicegui.testing import User
 from atelier.domain import records
 from atelier.domain.changes import AddContribution, DeleteOwnContribution, SetHidden
 from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.pages import participant
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 from tests.conftest import T0, TOKEN, make_session
@@ -245,6 +247,28 @@ async def test_a_phone_stays_the_same_participant_when_the_servers_per_browser_f
     await user.should_see("Vous : Anne · Élu·e · Fontenelle")
     await user.should_see("Logements vacants")
     assert len(running().service.get(seeded).participants) == 1
+
+
+async def test_a_phone_posting_too_often_is_told_to_wait_and_keeps_its_text(seeded: str, user: User) -> None:
+    await join(user, seeded)
+    for n in range(10):  # the allowance: 10 a minute
+        await post_difficulty(user, f"Difficulté numéro {n}")
+    user.find(marker="text").type("Une de trop")
+    await tap(user, "send")
+    await user.should_see("Vous avez envoyé beaucoup de contributions en une minute")
+    with user:
+        assert next(iter(user.find(marker="text").elements)).value == "Une de trop"
+    assert len(running().service.get(seeded).contributions) == 10
+
+
+async def test_a_browser_opening_the_join_page_too_often_is_told_to_wait(
+        seeded: str, user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The test client comes from the laptop itself (exempt, as a proxy in front would be): a phone on the Wi-Fi.
+    monkeypatch.setattr(participant, "client_address", lambda request: "192.168.1.23")
+    statuses = [(await user.http_client.get(f"/j/{seeded}")).status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
+    page = await user.http_client.get(f"/j/{seeded}")
+    assert "Attendez une minute" in page.text
 
 
 async def test_opening_the_join_page_writes_no_per_browser_file(seeded: str, user: User) -> None:
