@@ -44,6 +44,7 @@ from atelier.domain.events import (
     VoteChanged,
     WitnessesChanged,
 )
+from atelier.domain.model import Contribution
 
 Channel = tuple[str, ...]
 
@@ -136,9 +137,8 @@ def _serve(deliveries: deque[tuple[DomainEvent, Event[DomainEvent]]], *, budget:
 
 def channels_for(event: DomainEvent) -> list[Channel]:
     match event:
-        case ContributionChanged() | ContributionDeleted() if not event.contribution.is_visible \
-                or isinstance(event, ContributionDeleted):
-            # Hidden or gone: every phone that lists it drops it at once (rare: moderation, a deletion).
+        case ContributionDeleted() | ContributionChanged(contribution=Contribution(is_visible=False)):
+            # Gone or hidden: every phone that lists it drops it at once (rare: moderation, a deletion).
             return [wall(event.code), author(event.code, event.contribution.author_id), withdrawn(event.code)]
         case ContributionAdded() | ContributionChanged() | ContributionDeleted():
             return [wall(event.code), author(event.code, event.contribution.author_id)]

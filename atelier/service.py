@@ -28,9 +28,10 @@ from atelier.domain.codes import is_well_formed, new_code, normalise_code
 from atelier.domain.errors import DomainError, NotFound
 from atelier.domain.events import DomainEvent
 from atelier.domain.session import Session
-from atelier.export.archive import archive_json, archive_of_record, session_from_archive
+from atelier.export.archive import archive_of_record, session_from_archive
 from atelier.store import GroupCommitter, SessionStore, StorageError, StoredSession
 from atelier.store.backups import Backup, Backups
+from atelier.store.base import EmptySessionFile
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -165,12 +166,13 @@ class SessionService:
     async def restore_backup(self, code: str, backup: Backup) -> Session:
         """The démarche as `backup` holds it, in place of what is stored (itself backed up first, so a
         restore can be undone); pages showing it see the restored state at their next change or reload."""
-        restored = session_from_archive(backup.path.read_bytes())
+        restored = session_from_archive(await asyncio.to_thread(backup.path.read_bytes))
         if restored.code != code:
             raise NotFound("session_not_found", code=code)
         current = self.find(code)
         if current is not None and self.backups is not None:
-            self.backups.write(code, archive_json(current), self.clock())
+            record = records.session_record(current)  # the copy on the loop, the writing off it
+            await asyncio.to_thread(self.backups.write, code, archive_of_record(record), self.clock())
         try:
             await self.committer.save(records.session_record(restored))
         except StorageError as error:
@@ -259,7 +261,7 @@ def unreadable_reason(error: Exception) -> str:
         return texts.UNREADABLE_TRUNCATED.format(detail=detail)
     if isinstance(error, KeyError):
         return texts.UNREADABLE_MISSING.format(detail=detail)
-    if isinstance(error, StorageError) and "no session" in detail:
+    if isinstance(error, EmptySessionFile):
         return texts.UNREADABLE_EMPTY
     return texts.UNREADABLE_OTHER.format(detail=f"{type(error).__name__}: {detail}")
 

@@ -61,6 +61,9 @@ class Session(RestitutionRules):
     calendar: Calendar = field(default_factory=Calendar)  # meetings beside the three phases
     # The number of changes made since the session was created (see `changes.perform`).
     version: int = 0
+    # Each participant's contribution ids, oldest first: built on first use, kept by `add_contribution`,
+    # so the per-post rules (flood limit, double tap) cost one participant's posts, not the session's.
+    _by_author: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def create(cls, *, code: str, territory: str, communes: str | list[str], themes: str | list[str],
@@ -167,6 +170,7 @@ class Session(RestitutionRules):
         if self._just_sent(contribution):
             raise NotAllowed("already_sent")
         self.contributions[contribution.id] = contribution
+        self._ids_by(author_id).append(contribution.id)
         self.next_contribution_id += 1
         return contribution
 
@@ -256,20 +260,30 @@ class Session(RestitutionRules):
         self._require_open(contribution.phase)
         return contribution
 
+    def _ids_by(self, author_id: str) -> list[int]:
+        if self._by_author is None:
+            self._by_author = {}
+            for c in self.contributions.values():
+                self._by_author.setdefault(c.author_id, []).append(c.id)
+        return self._by_author.setdefault(author_id, [])
+
+    def _posts_by(self, author_id: str) -> list[Contribution]:
+        """This participant's contributions still there (a deleted one leaves its id behind), oldest first."""
+        return [self.contributions[cid] for cid in self._ids_by(author_id) if cid in self.contributions]
+
     def _just_sent(self, new: Contribution) -> bool:
         """The same post from the same participant within `RESENT_WITHIN`: a double tap, or a retry of a
-        post that went through. Walks back from the newest posts only as far as that window."""
-        for earlier in reversed(self.contributions.values()):
+        post that went through. Walks back from the author's newest posts only as far as that window."""
+        for earlier in reversed(self._posts_by(new.author_id)):
             if earlier.created_at < new.created_at - RESENT_WITHIN:
                 return False
-            if (earlier.author_id, earlier.kind, earlier.text, earlier.theme, earlier.commune, earlier.risk,
-                    earlier.structure) == (new.author_id, new.kind, new.text, new.theme, new.commune, new.risk,
-                                           new.structure):
+            if (earlier.kind, earlier.text, earlier.theme, earlier.commune, earlier.risk, earlier.structure) == (
+                    new.kind, new.text, new.theme, new.commune, new.risk, new.structure):
                 return True
         return False
 
     def _count_by(self, author_id: str, phase: PhaseKey) -> int:
-        return sum(1 for c in self.contributions.values() if c.author_id == author_id and c.phase is phase)
+        return sum(1 for c in self._posts_by(author_id) if c.phase is phase)
 
     def _apply_edit(self, contribution: Contribution, *, text: str, theme: str, commune: str | None,
                     risk: Risk | str | None, structure: str, now: datetime) -> Contribution:

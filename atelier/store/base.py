@@ -17,6 +17,10 @@ class StorageError(Exception):
     """The change could not be made durable; the user must not be told it was accepted."""
 
 
+class EmptySessionFile(StorageError):
+    """A session's file holds no session at all (`{}`, or its table emptied): damage, not absence."""
+
+
 class StaleWrite(StorageError):
     """Another writer moved the session on since this one loaded it: this writer must reload, not write."""
 

@@ -24,7 +24,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from atelier.domain.codes import is_well_formed
-from atelier.store.base import Record, StaleWrite, StorageError, StoredSession
+from atelier.store.base import EmptySessionFile, Record, StaleWrite, StorageError, StoredSession
 from atelier.store.journal import append_entries, open_journal, read_journal
 
 TABLES = ("session", "participants", "contributions")
@@ -102,7 +102,7 @@ class TinyDBSessionStore:
         meta = db.table("session").all()
         if not meta:
             if self.data_dir is not None:  # a file with no démarche in it is damage, not absence
-                raise StorageError("no session in the file")
+                raise EmptySessionFile(f"{code}: no session in the file")
             return None
         snapshot = {
             "session": dict(meta[0]),

@@ -8,6 +8,13 @@ from tests.conftest import TOKEN
 from tests.pages.conftest import fire, running, set_value, tap
 
 
+async def editor(create_user, code: str) -> User:  # type: ignore[no-untyped-def]
+    """One more facilitator tab on the axes editor."""
+    user: User = create_user()
+    await user.open(f"/f/{code}/axes?token={TOKEN}")
+    return user
+
+
 async def add_axis(user: User, axis_id: int, title: str) -> None:
     user.find(marker="new-axis-title").type(title)
     await tap(user, "add-axis")
@@ -21,8 +28,7 @@ async def add_line(user: User, section: str, axis_id: int, text: str, line_id: i
 
 
 async def test_facilitator_builds_an_axe_and_backs_it_with_a_contribution(analysed: str, create_user) -> None:
-    axes: User = create_user()
-    await axes.open(f"/f/{analysed}/axes?token={TOKEN}")
+    axes = await editor(create_user, analysed)
     await add_axis(axes, 1, "Se déplacer")
     await axes.should_see("Axe 1")
     await add_line(axes, "enjeux", 1, "L'isolement des hameaux", 2)
@@ -131,13 +137,11 @@ def field_text(user: User, marker: str) -> str:
 
 async def test_a_correction_typed_in_one_tab_survives_lines_added_moved_and_removed_in_another(
         analysed: str, create_user) -> None:
-    first: User = create_user()
-    await first.open(f"/f/{analysed}/axes?token={TOKEN}")
+    first = await editor(create_user, analysed)
     await add_axis(first, 1, "Se déplacer")
     await add_line(first, "pistes", 1, "Un transport", 2)
     await add_line(first, "pistes", 1, "Aider au permis", 3)
-    second: User = create_user()
-    await second.open(f"/f/{analysed}/axes?token={TOKEN}")
+    second = await editor(create_user, analysed)
     first.find(marker="line-2").clear().type("Un transport à la demande le soir")  # typing, not saved yet
 
     await add_line(second, "pistes", 1, "Un garage solidaire", 4)
@@ -158,8 +162,7 @@ async def test_a_correction_typed_in_one_tab_survives_lines_added_moved_and_remo
 
 
 async def test_typing_in_the_link_dialog_keeps_the_matching_lines_and_their_axe(analysed: str, create_user) -> None:
-    axes: User = create_user()
-    await axes.open(f"/f/{analysed}/axes?token={TOKEN}")
+    axes = await editor(create_user, analysed)
     await add_axis(axes, 1, "Se déplacer")
     await add_line(axes, "pistes", 1, "Un transport à la demande", 2)
     await add_line(axes, "pistes", 1, "Aider au permis", 3)
@@ -180,16 +183,14 @@ async def test_typing_in_the_link_dialog_keeps_the_matching_lines_and_their_axe(
 
 async def test_pistes_are_typed_under_their_orientation_moved_elsewhere_and_a_removal_undone(
         analysed: str, create_user) -> None:
-    user: User = create_user()
-    await user.open(f"/f/{analysed}/axes?token={TOKEN}")
+    user = await editor(create_user, analysed)
     await add_axis(user, 1, "Se déplacer")
     await add_line(user, "orientations", 1, "Développer la mobilité solidaire", 2)
     await add_line(user, "piste", 2, "Un transport à la demande", 3)  # the field under the orientation
     await add_line(user, "piste", 2, "Aider au permis", 4)
     await add_axis(user, 5, "Se soigner")
     await add_line(user, "orientations", 5, "Attirer des médecins", 6)
-    other: User = create_user()  # a second tab sees every move
-    await other.open(f"/f/{analysed}/axes?token={TOKEN}")
+    other = await editor(create_user, analysed)
     board = running().service.get(analysed).axes
     assert [p.text for p in board.axis(1).pistes_under(2)] == ["Un transport à la demande", "Aider au permis"]
 
@@ -216,12 +217,10 @@ async def test_pistes_are_typed_under_their_orientation_moved_elsewhere_and_a_re
 
 async def test_a_line_changed_in_another_tab_while_typed_here_says_so_under_the_field(
         analysed: str, create_user) -> None:
-    first: User = create_user()
-    await first.open(f"/f/{analysed}/axes?token={TOKEN}")
+    first = await editor(create_user, analysed)
     await add_axis(first, 1, "Se déplacer")
     await add_line(first, "enjeux", 1, "L'isolement", 2)
-    second: User = create_user()
-    await second.open(f"/f/{analysed}/axes?token={TOKEN}")
+    second = await editor(create_user, analysed)
     first.find(marker="line-2").clear().type("L'isolement des hameaux")  # typing, not saved yet
     second.find(marker="line-2").clear().type("L'isolement des aînés")
     await fire(second, "line-2", "blur")  # saved in the other tab
