@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
 from nicegui import background_tasks, ui
 
-from atelier import element_cost, forged_events, gc_watch, log_hygiene, loop_watch, texts
+from atelier import browser_state, element_cost, forged_events, gc_watch, log_hygiene, loop_watch, texts
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.live import LiveHub
@@ -17,8 +19,9 @@ from atelier.store import SessionStore, open_store
 from atelier.store.backups import FOLDER as BACKUPS_FOLDER
 from atelier.store.backups import Backups, keep_from_environment
 
-# A phone that locks for a few minutes must find its page as it left it, not a reload.
-PHONE_RECONNECT_TIMEOUT = 300.0
+# A phone that locks for a few minutes must find its page as it left it, not a reload. Until then its
+# page is kept in memory; `ATELIER_PHONE_RECONNECT_SECONDS` shortens that (a benchmark of churn does).
+PHONE_RECONNECT_TIMEOUT = float(os.environ.get("ATELIER_PHONE_RECONNECT_SECONDS", 300.0))
 # Quasar's default blue and green fail WCAG AA contrast under white text; these pass it (≥ 4.5:1).
 PRIMARY_COLOR = "#1d4ed8"
 POSITIVE_COLOR = "#15803d"
@@ -39,7 +42,8 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
         """« ok » while the server answers; `?details=1` adds garbage-collection pauses and loop stalls."""
         if not details:
             return PlainTextResponse("ok")
-        return JSONResponse({"status": "ok", **gc_watch.WATCH.report(), **loop_watch.WATCH.report()})
+        return JSONResponse({"status": "ok", **gc_watch.WATCH.report(), **loop_watch.WATCH.report(),
+                             **browser_state.report()})
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
@@ -55,6 +59,7 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))
+    nicegui_app.on_startup(lambda: background_tasks.create(browser_state.keep_pruning(), name="browser storages"))
     ui.run(
         host=host,
         port=port,
@@ -67,3 +72,4 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
         show_welcome_message=False,
         reconnect_timeout=10.0,
     )
+

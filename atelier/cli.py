@@ -42,6 +42,7 @@ def serve(args: argparse.Namespace) -> int:
     from nicegui.storage import Storage
 
     from atelier import app
+    from atelier.browser_state import keep_files_private
     from atelier.capacity import capacity_warning, raise_open_file_limit
     from atelier.config import AppConfig
     from atelier.demo import ensure_demo
@@ -52,6 +53,7 @@ def serve(args: argparse.Namespace) -> int:
     config = AppConfig.from_data_dir(data_dir, public_base_url(args.host, args.port, args.public_url))
     # Participants' device identities live beside the sessions, not in the current folder.
     Storage.path = data_dir / ".nicegui"
+    keep_files_private(Storage.path)
     store = cli_exports.open_store(args)
     if args.demo:
         ensure_demo(store, load_presets()[DEFAULT_PRESET], datetime.now(UTC))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from atelier.config import AppConfig
 from atelier.live import LiveHub
 from atelier.network import join_url
+from atelier.presence import Presence
 from atelier.presets import Preset
 from atelier.rate_limits import RateLimits
 from atelier.service import SessionService
@@ -19,6 +20,7 @@ class Atelier:
     hub: LiveHub
     presets: dict[str, Preset]
     rates: RateLimits = field(default_factory=RateLimits)
+    presence: Presence = field(default_factory=Presence)
 
     def join_url(self, code: str) -> str:
         return join_url(self.config.base_url, code)

@@ -11,10 +11,14 @@ their time, so a benchmark can tell which step caused them); any above 100 ms is
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
+import functools
 import gc
 import logging
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -27,6 +31,15 @@ KEPT = 5_000
 # measured 80 ms pauses with 20, 25 ms with 5, for the same total); full ones rarely.
 THRESHOLDS = (5_000, 5, 50)
 FREEZE_EVERY = 10.0  # seconds
+# Departed pages are collected once they are at least this many and a quarter of those still here;
+# a collection walks every page still here, so with many of them it waits between two.
+TIDY_AFTER = 20
+TIDY_SHARE = 0.25
+CHEAP_WALK = 100  # pages here: below this, a full collection is short enough to run at any time
+TIDY_SPACING = 300.0  # seconds between two collections walking more pages than that
+# What a page leaves can be held a while longer (its socket's closing, its tasks' last turn); frozen
+# with them it would stay. So collections follow at the next checks, for about a minute.
+FOLLOW_UPS = 6
 
 
 class PauseWatch:
@@ -51,7 +64,8 @@ class PauseWatch:
             log.warning("garbage collection of generation %d took %.0f ms", info["generation"], pause * 1000)
 
     def report(self) -> dict[str, Any]:
-        return {"gc_longest_pause_ms": round(self.longest * 1000, 1), "gc_total_ms": round(self.total * 1000),
+        return {"gc_tidies": TIDY.tidies, "gc_tidy_pending": TIDY.pending,
+                "gc_longest_pause_ms": round(self.longest * 1000, 1), "gc_total_ms": round(self.total * 1000),
                 "gc_collections": list(self.collections), "gc_frozen_objects": gc.get_freeze_count(),
                 "gc_pauses": [[round(at, 3), round(pause * 1000, 1)] for at, pause in self.pauses]}
 
@@ -73,6 +87,7 @@ async def freeze_survivors(every: float = FREEZE_EVERY) -> None:
         await asyncio.sleep(every)
         gc.collect(1)
         gc.freeze()
+        TIDY.check()
 
 
 def tune_after_start_up() -> None:
@@ -82,3 +97,78 @@ def tune_after_start_up() -> None:
     gc.set_threshold(*THRESHOLDS)
     if WATCH not in gc.callbacks:
         gc.callbacks.append(WATCH)
+
+
+class DepartedPages:
+    """Frozen objects are never collected: a page that was frozen and then left (its phone gone for
+    good, a load that never connected) would stay in memory for ever, cycles and all. So when enough
+    pages have left, the freeze is lifted, everything collected, what still lives frozen again, and
+    the freed memory handed back to the system."""
+
+    def __init__(self, pages: Callable[[], Iterable[str]], clock: Callable[[], float] = time.monotonic) -> None:
+        self.pages, self.clock = pages, clock
+        self.seen: set[str] = set()
+        self.departed: set[str] = set()
+        self.tidies = 0
+        self.last = -TIDY_SPACING
+        self.again = 0  # collections still to run: what a page leaves is held a while by its closing tasks
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.departed or self.again)
+
+    def check(self) -> bool:
+        """Note the pages that left since the last check; tidy when it is worth it. True if tidied."""
+        here = set(self.pages())
+        self.departed |= self.seen - here
+        self.seen = here
+        if self._worth_it(len(here)):
+            self.departed.clear()
+            self.again = FOLLOW_UPS
+        elif self.again and (len(here) <= CHEAP_WALK or self.clock() - self.last >= TIDY_SPACING):
+            self.again -= 1
+        else:
+            return False
+        self.tidy()
+        return True
+
+    def _worth_it(self, here: int) -> bool:
+        if not self.departed:
+            return False
+        if here <= CHEAP_WALK // 10:  # the hall is (almost) empty: nothing to wait for
+            return True
+        enough = len(self.departed) >= max(TIDY_AFTER, TIDY_SHARE * here)
+        return enough and (here <= CHEAP_WALK or self.clock() - self.last >= TIDY_SPACING)
+
+    def tidy(self) -> None:
+        """Collect everything, frozen or not."""
+        gc.unfreeze()
+        found = gc.collect()
+        gc.freeze()
+        give_back_memory()
+        self.tidies += 1
+        self.last = self.clock()
+        log.debug("departed pages: %d objects collected", found)
+
+
+def give_back_memory() -> None:
+    """What the collector freed goes back to the system, not only to the process's heap (glibc)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's, looked up once (finding the C library runs a command); None elsewhere (macOS)."""
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
+def _page_ids() -> Iterable[str]:
+    from nicegui import Client
+    return list(Client.instances)
+
+
+TIDY = DepartedPages(_page_ids)
+

@@ -26,6 +26,7 @@ from atelier.domain.events import (
     AxisPageTurned,
     AxisPresented,
     AxisRemoved,
+    BallotGiven,
     CalendarChanged,
     CommentAdded,
     CommentChanged,
@@ -155,7 +156,7 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             # Originals' authors see theirs marked as merged; the result has no author channel.
             authors = dict.fromkeys(c.author_id for c in event.originals if c.author_id)
             return [wall(event.code), *(author(event.code, a) for a in authors), withdrawn(event.code)]
-        case PointsChanged():
+        case PointsChanged() | BallotGiven():
             # Never to `session`: a phone must not hear the other participants' points.
             return [wall(event.code), author(event.code, event.participant_id)]
         case CommentAdded() | CommentChanged():

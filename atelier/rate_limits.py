@@ -6,7 +6,9 @@ idle for a whole window are forgotten, so the table stays as small as the hall.
 
 Set with environment variables (a number per minute): `ATELIER_POSTS_PER_MINUTE` (per participant,
 10), `ATELIER_JOINS_PER_MINUTE` (page loads of /j/… per address, 60), `ATELIER_WRONG_CODES` (wrong
-codes per address per minute before each next one is slowed down, 5).
+codes per address per minute before each next one is slowed down, 5), `ATELIER_BALLOT_CODES_PER_MINUTE`
+(ballot codes a participant may try, 10: with a few hundred codes among 900 million, guessing one is
+hopeless).
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def per_minute(name: str, default: int) -> int:
 class RateLimits:
     posts: SlidingWindow = field(default_factory=lambda: SlidingWindow(per_minute("ATELIER_POSTS_PER_MINUTE", 10)))
     joins: SlidingWindow = field(default_factory=lambda: SlidingWindow(per_minute("ATELIER_JOINS_PER_MINUTE", 60)))
+    ballot_codes: SlidingWindow = field(
+        default_factory=lambda: SlidingWindow(per_minute("ATELIER_BALLOT_CODES_PER_MINUTE", 10)))
     wrong_codes: SlidingWindow = field(default_factory=lambda: SlidingWindow(per_minute("ATELIER_WRONG_CODES", 5)))
 
     def wrong_code_delay(self, address: str) -> float:

@@ -221,15 +221,21 @@ async def prepare(folder: Path, scenario: str) -> str:
 class Server:
     folder: Path
     port: int
+    env: dict[str, str] = field(default_factory=dict)  # e.g. a shorter reconnect timeout
+    log: Path | None = None  # the server's stderr; beside its data unless said
+
+    def __post_init__(self) -> None:
+        self.log = self.log or self.folder / "server.log"
 
     def start(self) -> None:
         # Not a test server: NiceGUI switches to its test mode when it sees pytest's variables.
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI_"))}
         env["ATELIER_FACILITATOR_TOKEN"] = TOKEN
+        env.update(self.env)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "atelier", "serve", "--host", "127.0.0.1", "--port", str(self.port),
              "--data-dir", str(self.folder), "--public-url", f"http://127.0.0.1:{self.port}"],
-            env=env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "wb"))
+            env=env, stdout=subprocess.DEVNULL, stderr=open(self.log, "wb"))
         self.ps = psutil.Process(self.process.pid)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -238,7 +244,8 @@ class Server:
                     return
             except httpx.HTTPError:
                 time.sleep(0.2)
-        log = (self.folder / "server.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+        assert self.log is not None
+        log = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise RuntimeError(f"the server did not start:\n{log}")
 
     def stop(self) -> None:
@@ -301,12 +308,13 @@ async def join_all(base: str, code: str, n: int, http: httpx.AsyncClient) -> tup
     return phones, list(times)
 
 
-async def burst(phones: list[Tab], projection: Tab, console: Tab) -> tuple[list[float], list[float]]:
+async def burst(phones: list[Tab], projection: Tab, console: Tab,
+                round_name: str = "de la salle") -> tuple[list[float], list[float]]:
     """Tap → the text on the projection, and → the console (which lists every post: the wall shows
     only the busiest themes, so a post may never reach it)."""
     async def one(i: int, tab: Tab) -> tuple[float | None, float | None]:
         await asyncio.sleep(10 * i / len(phones))  # every phone once within 10 s
-        text = f"Difficulté numéro {i} de la salle"
+        text = f"Difficulté numéro {i} {round_name}"
         await tab.type(texts.PHONE_TEXT_LABEL["difficulte"], text)
         await tab.choose(texts.PHONE_THEME, THEMES[i % len(THEMES)])
         await tab.pick(texts.RISK_LABELS[Risk.HIGH])

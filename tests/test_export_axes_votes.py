@@ -120,6 +120,17 @@ def test_a_vote_on_orientations_shows_its_results_on_the_orientations() -> None:
     assert "Un transport à la demande" in body, "no vote on the pistes: no result beside them"
 
 
+def test_a_vote_with_ballot_codes_says_so_in_the_document() -> None:
+    session, ids = plenary_session()
+    session.open_vote("piste", now=T0, ballot_codes=("ABCDEF", "GHJKMN", "PQRSTU"))
+    session.redeem_ballot_code("alice", "ABCDEF")
+    session.set_points("alice", ids["bus"], 2)
+    session.votes.close_current(T0)
+    body = texts_of(reread(build_restitution(session)))
+    assert "Vote à bulletins : un code à usage unique remis à chaque votant ; 1 bulletin utilisé sur 3 " \
+           "imprimés." in body
+
+
 def test_equal_points_share_a_rank_said_ex_aequo() -> None:
     session, ids = plenary_session()
     session.open_vote("piste", now=T0)

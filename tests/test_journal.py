@@ -105,6 +105,9 @@ def whole_demarche() -> list[Change]:
         ch.ShowResults("par_role"),
         ch.HideResults(),
         ch.ShowResults(None),
+        ch.OpenVote("orientation", ballot_codes=("ABCDEF", "GHJKMN")),  # « un bulletin par code »
+        ch.RedeemBallotCode("bob", "ghj kmn"),
+        ch.CloseVote(),
         ch.RemoveAxis(2),
         ch.AddCalendarStep("Présentation de la démarche aux élus", "2025-06-12"),
         ch.AddCalendarStep("Comité de pilotage"),

@@ -1,6 +1,6 @@
 """The facilitator's token: it unlocks a browser, then leaves the address at once (a redirect, so no
 image or script is ever asked for with it as Referer) and it is never written in a log line, not even
-for a mistyped address that carries it."""
+for a mistyped address that carries it. The files that remember it are readable by their owner only."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ TOKEN = "jeton-secret-de-la-soiree"
 
 def test_the_token_leaves_the_address_and_never_reaches_the_log(tmp_path: Path) -> None:
     TinyDBSessionStore(tmp_path).save(records.session_record(make_session(code="ABCDEF")))
+    earlier = tmp_path / ".nicegui" / "storage-user-earlier.json"  # left readable by an earlier atelier
+    earlier.parent.mkdir()
+    earlier.write_text('{"facilitator_token": "ancien"}', encoding="utf-8")
+    earlier.chmod(0o644)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI_"))}
     env["ATELIER_FACILITATOR_TOKEN"] = TOKEN
@@ -50,6 +54,10 @@ def test_the_token_leaves_the_address_and_never_reaches_the_log(tmp_path: Path) 
         finally:
             server.terminate()
             server.wait(timeout=10)
+    stored = sorted((tmp_path / ".nicegui").glob("storage-*.json"))
+    assert len(stored) == 2, "the facilitator's browser was remembered"
+    assert {path.name: path.stat().st_mode & 0o777 for path in stored} == dict.fromkeys(
+        [path.name for path in stored], 0o600), "the files holding the token are the owner's only"
     written = log.read_text(encoding="utf-8", errors="replace").splitlines()
     banner = [line for line in written if "Animation" in line]  # printed once at start, for the facilitator
     assert any("nulle-part?token=…" in line for line in written), "the mistyped address is logged, its token not"

@@ -176,6 +176,17 @@ class PointsChanged:
 
 
 @dataclass(frozen=True)
+class BallotGiven:
+    """A phone entered its one-use code: its devices show their ballot, the console counts the codes used."""
+
+    code: str
+    version: int
+    vote_id: int
+    participant_id: str
+    codes_used: int
+
+
+@dataclass(frozen=True)
 class CommentAdded:
     code: str
     version: int
@@ -230,5 +241,5 @@ class ResultsShown:
 
 DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
                | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
-               | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | CommentAdded
-               | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)
+               | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | BallotGiven
+               | CommentAdded | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)

@@ -252,6 +252,7 @@ def _vote_record(vote: PriorityVote) -> dict[str, Any]:
         # One row per (participant, item): JSON object keys would turn item ids into strings.
         "allocations": [{"participant": pid, "item": item, "points": points}
                         for pid, mine in vote.allocations.items() for item, points in mine.items()],
+        "ballot_codes": [{"code": code, "participant": holder} for code, holder in vote.ballot_codes.items()],
     }
 
 
@@ -263,6 +264,7 @@ def _votes(raw: dict[str, Any]) -> VoteBook:
                             closed_at=_datetime(saved["closed_at"]))
         for row in saved["allocations"]:
             vote.allocations.setdefault(row["participant"], {})[row["item"]] = row["points"]
+        vote.ballot_codes = {row["code"]: row["participant"] for row in saved.get("ballot_codes", [])}
         votes.append(vote)
     return VoteBook(votes, raw["next_id"], results_shown=raw.get("results_shown", False),
                     results_view=ResultsView(raw.get("results_view", ResultsView.TOTAL)))

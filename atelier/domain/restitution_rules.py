@@ -106,11 +106,21 @@ class RestitutionRules:
         return axis
 
     def open_vote(self, target: TargetKind | str, *, budget: int = DEFAULT_BUDGET, cap: int = DEFAULT_CAP,
-                  now: datetime) -> PriorityVote:
-        """A vote on every orientation, or every piste, of all axes as they are now."""
+                  now: datetime, ballot_codes: tuple[str, ...] = ()) -> PriorityVote:
+        """A vote on every orientation, or every piste, of all axes as they are now; with codes, one
+        ballot per code (see `votes`)."""
         self._require_restitution("vote_phase")
         items = [line.id for line in self.axes.items(target)]
-        return self.votes.open(target, items, budget=budget, cap=cap, now=now)
+        return self.votes.open(target, items, budget=budget, cap=cap, now=now, ballot_codes=ballot_codes)
+
+    def redeem_ballot_code(self, participant_id: str, code: str) -> PriorityVote:
+        self.participant(participant_id)
+        self._require_restitution("vote_phase")
+        vote = self.votes.current
+        if vote is None:
+            raise NotAllowed("no_vote_open")
+        vote.redeem(participant_id, code)
+        return vote
 
     def set_points(self, participant_id: str, item_id: int, points: int) -> int:
         """Points on one item of the open vote; returns the participant's points left."""

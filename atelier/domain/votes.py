@@ -5,12 +5,20 @@ until the vote closes; a closed vote never changes again. A participant is their
 so two phones of the same person share one budget. Only one vote is open at a time; earlier votes
 are kept (a vote on the orientations, then one on the pistes, say).
 
+When the stakes need it, a vote is « un bulletin par code »: the facilitator hands out one-use codes
+printed from the console, and a phone votes only once it has entered one. A code serves one phone,
+a phone one code: a second phone of the same person, or a fresh cookie, gets no second ballot. The
+codes come with the change that opens the vote (drawn by whoever opens it), so the journal replays
+the same vote.
+
 The checks and the change happen in one synchronous call, with no `await` in between: two
 submits arriving together are applied one after the other, and the second sees the first.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -24,6 +32,10 @@ DEFAULT_BUDGET = 5
 DEFAULT_CAP = 3
 MAX_BUDGET = 20
 VOTE_TARGETS = (TargetKind.ORIENTATION, TargetKind.PISTE)
+MAX_BALLOT_CODES = 2_000
+BALLOT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing to misread: no O/0, I/1/L
+BALLOT_CODE_LENGTH = 6
+_BALLOT_CODE = re.compile(f"[{BALLOT_CODE_ALPHABET}]{{{BALLOT_CODE_LENGTH}}}")
 
 
 class ResultsView(StrEnum):
@@ -45,6 +57,40 @@ class PriorityVote:
     cap: int = DEFAULT_CAP
     closed_at: datetime | None = None
     allocations: dict[str, dict[int, int]] = field(default_factory=dict)  # participant → item → points > 0
+    # « Un bulletin par code »: code → the participant who entered it ("" while unused); empty: open to all.
+    ballot_codes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def needs_code(self) -> bool:
+        return bool(self.ballot_codes)
+
+    def has_ballot(self, participant_id: str) -> bool:
+        return not self.needs_code or participant_id in self._code_holders()
+
+    def _code_holders(self) -> set[str]:
+        return {holder for holder in self.ballot_codes.values() if holder}
+
+    @property
+    def codes_used(self) -> int:
+        return len(self._code_holders())
+
+    def redeem(self, participant_id: str, code: str) -> None:
+        """This phone's ballot, for one unused code (the same code again on the same phone is fine)."""
+        if not self.is_open:
+            raise NotAllowed("vote_closed")
+        if not self.needs_code:
+            raise NotAllowed("vote_code_not_needed")
+        typed = normalise_ballot_code(code)
+        if typed not in self.ballot_codes:
+            raise NotFound("vote_code_unknown")
+        holder = self.ballot_codes[typed]
+        if holder == participant_id:
+            return
+        if holder:
+            raise NotAllowed("vote_code_used")
+        if participant_id in self._code_holders():
+            raise NotAllowed("vote_code_already_have")
+        self.ballot_codes[typed] = participant_id
 
     @property
     def is_open(self) -> bool:
@@ -63,6 +109,8 @@ class PriorityVote:
         """Put `points` (0 takes them back) on one item; returns the points this participant has left."""
         if not self.is_open:
             raise NotAllowed("vote_closed")
+        if not self.has_ballot(participant_id):
+            raise NotAllowed("vote_code_needed")
         if item_id not in self.items:
             raise NotFound("vote_item_unknown")
         if not isinstance(points, int) or isinstance(points, bool) or points < 0:
@@ -128,7 +176,7 @@ class VoteBook:
         return by_id(self.votes, vote_id, "vote_not_found")
 
     def open(self, target: TargetKind | str, items: list[int], *, budget: int, cap: int,
-             now: datetime) -> PriorityVote:
+             now: datetime, ballot_codes: tuple[str, ...] = ()) -> PriorityVote:
         if target not in VOTE_TARGETS:
             raise InvalidInput("vote_target")
         target = TargetKind(target)
@@ -140,7 +188,9 @@ class VoteBook:
             raise InvalidInput("vote_cap_range", budget=budget)
         if not items:
             raise NotAllowed("vote_no_items", items=target)
-        vote = PriorityVote(self.next_id, target, list(items), now, budget=budget, cap=cap)
+        codes = _valid_codes(ballot_codes)
+        vote = PriorityVote(self.next_id, target, list(items), now, budget=budget, cap=cap,
+                            ballot_codes=dict.fromkeys(codes, ""))
         self.votes.append(vote)
         self.next_id += 1
         self.results_shown = True  # the room watches the bars grow while it votes
@@ -170,6 +220,29 @@ class VoteBook:
         """Lines the open vote is about: removing one would void the points on it."""
         vote = self.current
         return set(vote.items) if vote else set()
+
+
+def draw_ballot_codes(count: int) -> tuple[str, ...]:
+    """`count` distinct codes, unguessable (a phone cannot try its way to a ballot: 31⁶ ≈ 900 million)."""
+    if not _in_range(count, MAX_BALLOT_CODES):
+        raise InvalidInput("vote_codes_range", max=MAX_BALLOT_CODES)
+    codes: dict[str, None] = {}
+    while len(codes) < count:
+        codes["".join(secrets.choice(BALLOT_CODE_ALPHABET) for _ in range(BALLOT_CODE_LENGTH))] = None
+    return tuple(codes)
+
+
+def normalise_ballot_code(code: object) -> str:
+    """As typed on a phone: any case, spaces and dashes aside."""
+    return re.sub(r"[\s-]", "", code).upper() if isinstance(code, str) else ""
+
+
+def _valid_codes(codes: object) -> list[str]:
+    if not isinstance(codes, (list, tuple)) or len(codes) > MAX_BALLOT_CODES:
+        raise InvalidInput("vote_codes_range", max=MAX_BALLOT_CODES)
+    if not all(isinstance(c, str) and _BALLOT_CODE.fullmatch(c) for c in codes) or len(set(codes)) != len(codes):
+        raise InvalidInput("vote_codes_invalid")
+    return list(codes)
 
 
 def _in_range(value: object, maximum: int) -> bool:

@@ -48,6 +48,9 @@ def priorities(document: Document, session: Session) -> None:
     writer.paragraph(texts.DOC_VOTE_INTRO.format(
         items=items, budget=vote.budget, cap=vote.cap, voters=texts.count(vote.voters, texts.DOC_VOTERS_FORMS),
         points=points(sum(vote.totals().values()))))
+    if vote.needs_code:
+        writer.paragraph(texts.DOC_VOTE_WITH_CODES.format(
+            used=texts.count(vote.codes_used, texts.DOC_BALLOTS_USED), count=len(vote.ballot_codes)))
     if vote.is_open:
         writer.paragraph(texts.DOC_VOTE_PROVISIONAL)
     ranking = ranked_lines(session, ranked_totals(vote))

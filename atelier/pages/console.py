@@ -11,7 +11,7 @@ from atelier.domain.changes import SetPhaseDate, SetPhaseStatus
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
-from atelier.pages import affiche, analysis_page, axes_page
+from atelier.pages import affiche, analysis_page, axes_page, ballot_sheet
 from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps, browser_date
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
@@ -48,6 +48,7 @@ def register(atelier: Atelier) -> None:
 
     register_routes(atelier)
     affiche.register(atelier)
+    ballot_sheet.register(atelier)
 
 
 def _header(atelier: Atelier, session: Session) -> None:

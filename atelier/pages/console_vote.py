@@ -9,12 +9,24 @@ from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import TargetKind
 from atelier.domain.changes import CloseVote, HideResults, OpenVote, ShowResults
-from atelier.domain.events import DomainEvent, PointsChanged, ResultsShown, VoteChanged
+from atelier.domain.errors import DomainError
+from atelier.domain.events import BallotGiven, DomainEvent, PointsChanged, ResultsShown, VoteChanged
 from atelier.domain.session import Session
-from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, MAX_BUDGET, VOTE_TARGETS, ResultsView
-from atelier.pages.frame import attempt
+from atelier.domain.votes import (
+    DEFAULT_BUDGET,
+    DEFAULT_CAP,
+    MAX_BALLOT_CODES,
+    MAX_BUDGET,
+    VOTE_TARGETS,
+    ResultsView,
+    draw_ballot_codes,
+)
+from atelier.pages import ballot_sheet
+from atelier.pages.frame import attempt, show_error
 from atelier.pages.vote_views import ResultsPanel
 from atelier.pages.widgets import heading
+
+TURNOUT_EVERY = 5.0  # seconds
 
 
 class VoteControls:
@@ -32,9 +44,17 @@ class VoteControls:
                     .props("outlined dense").classes("w-44").mark("vote-budget")
                 self.cap = ui.number(texts.CONSOLE_VOTE_CAP, value=DEFAULT_CAP, min=1, max=MAX_BUDGET) \
                     .props("outlined dense").classes("w-44").mark("vote-cap")
+                # « Un bulletin par code »: when the stakes need one ballot per person, not per phone.
+                self.with_codes = ui.checkbox(texts.CONSOLE_VOTE_WITH_CODES).mark("vote-with-codes")
+                self.code_count = ui.number(texts.CONSOLE_VOTE_CODE_COUNT, value=100, min=1, max=MAX_BALLOT_CODES) \
+                    .props("outlined dense").classes("w-44").mark("vote-code-count")
+                self.code_count.bind_visibility_from(self.with_codes, "value")
                 ui.button(texts.CONSOLE_OPEN_VOTE, on_click=self.open_vote).props("no-caps").mark("open-vote")
             with ui.row().classes("items-center gap-4"):
                 self.state = ui.label().classes("text-lg").mark("vote-state")
+                self.turnout = ui.label().classes("hint").mark("vote-turnout")
+                self.print_codes = ui.link(texts.CONSOLE_PRINT_BALLOTS, ballot_sheet.path(session.code),
+                                           new_tab=True).mark("print-ballots")
                 self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: attempt(
                     lambda: atelier.service.apply(session.code, CloseVote()))).props("no-caps color=negative") \
                     .mark("close-vote")
@@ -51,17 +71,26 @@ class VoteControls:
                                                   HideResults()))).props("no-caps flat").mark("hide-results")
             self.results = ui.column().classes("w-full console-results")
         self.refresh()
+        # Phones come and go without any change to the démarche: who is here is read every few seconds.
+        ui.timer(TURNOUT_EVERY, self._show_turnout)
 
     async def open_vote(self) -> None:
+        try:
+            codes = draw_ballot_codes(_whole(self.code_count.value)) if self.with_codes.value else ()
+        except DomainError as error:
+            show_error(error)
+            return
         await attempt(lambda: self.atelier.service.apply(
             self.session.code, OpenVote(self.target.value or "", budget=_whole(self.budget.value),
-                                        cap=_whole(self.cap.value))))
+                                        cap=_whole(self.cap.value), ballot_codes=codes)))
 
     def on_event(self, event: DomainEvent) -> None:
         match event:
             case PointsChanged() if self.panel is not None:
                 self.panel.on_points(event)
                 self._show_state()
+            case BallotGiven():
+                self._show_turnout()
             case VoteChanged() | ResultsShown():
                 self.refresh()
 
@@ -74,12 +103,27 @@ class VoteControls:
         self.opener.set_visibility(current is None)
         self.closer.set_visibility(current is not None)
         self.view_row.set_visibility(vote is not None)
+        self.print_codes.set_visibility(vote is not None and vote.needs_code)
+        self._show_turnout()
         if vote is None:
             self.state.set_text(texts.CONSOLE_NO_VOTE)
             return
         state = texts.CONSOLE_VOTE_STATE_OPEN if vote.is_open else texts.CONSOLE_VOTE_STATE_CLOSED
         self.state.set_text(state.format(items=texts.TARGET_LABELS_PLURAL[vote.target],
                                          voters=texts.count(vote.voters, texts.VOTERS)))
+
+    def _show_turnout(self) -> None:
+        """Votants against the phones here now, and, with codes, how many bulletins have served."""
+        vote = self.session.votes.latest
+        self.turnout.set_visibility(vote is not None and vote.is_open)
+        if vote is None or not vote.is_open:
+            return
+        present = self.atelier.presence.participants(self.session.code)
+        line = texts.CONSOLE_TURNOUT.format(voters=texts.count(vote.voters, texts.VOTERS),
+                                            present=texts.count(present, texts.PHONES_CONNECTED))
+        if vote.needs_code:
+            line += texts.CONSOLE_TURNOUT_CODES.format(used=vote.codes_used, count=len(vote.ballot_codes))
+        self.turnout.set_text(line)
 
     def _show_results(self) -> None:
         """The latest vote in the view chosen here (what is projected is chosen with the button)."""

@@ -70,7 +70,8 @@ def token_left_behind(atelier: Atelier, request: Request, token: str | None) -> 
     return RedirectResponse(str(request.url.remove_query_params("token")), status_code=303)
 
 
-def facilitator_screen(atelier: Atelier, path: str, title: str, build: Callable[[Atelier, Session], Any]) -> None:
+def facilitator_screen(atelier: Atelier, path: str, title: str, build: Callable[[Atelier, Session], Any],
+                       audience: str = "console") -> None:
     """Register a facilitator screen of one démarche: `path` takes `{code}`, `title` takes `{territory}`."""
     @ui.page(path, title=texts.APP_NAME)
     def screen(request: Request, code: str, token: str | None = None) -> Response | None:
@@ -81,7 +82,7 @@ def facilitator_screen(atelier: Atelier, path: str, title: str, build: Callable[
         if session is None:
             return None
         ui.page_title(title.format(territory=session.territory))
-        with frame("console"):
+        with frame(audience):
             build(atelier, session)
         return None
 

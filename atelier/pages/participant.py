@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import html
 
-from fastapi import Request
+from fastapi import Request, Response
+from fastapi.responses import HTMLResponse
 from nicegui import app, ui
 
 from atelier import live, texts
@@ -36,20 +38,20 @@ def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
     one_build_at_a_time = asyncio.Semaphore(1)
 
     @ui.page("/j/{code}", title=texts.APP_NAME, reconnect_timeout=reconnect_timeout)
-    async def join_page(request: Request, code: str) -> None:
+    async def join_page(request: Request, code: str) -> Response | None:
         address = client_address(request)
         if address is not None and not atelier.rates.joins.hit(address):
-            too_many_joins()
-            return
+            return too_many_joins()
         session = atelier.service.find(code)
         if session is None:
             if address is not None:  # a few wrong codes are typos; many are someone guessing
                 await asyncio.sleep(atelier.rates.wrong_code_delay(address))
             not_found(code)
-            return
+            return None
         async with one_build_at_a_time:
             ui.page_title(f"{texts.APP_NAME} — {session.territory}")
             PhonePage(atelier, session, device_participant_id(atelier.config.storage_secret))
+        return None
 
 
 def client_address(request: Request) -> str | None:
@@ -59,11 +61,15 @@ def client_address(request: Request) -> str | None:
     return None if host in (None, "127.0.0.1", "::1") else host
 
 
-def too_many_joins() -> None:
-    ui.context.client.status_code = 429
-    with frame("phone"):
-        ui.label(texts.TOO_MANY_JOINS_TITLE).classes("text-2xl font-bold").mark("too-many")
-        ui.label(texts.TOO_MANY_JOINS)
+def too_many_joins() -> HTMLResponse:
+    """A plain page, and nothing kept: a flooding client must not make the server hold a live page
+    (about 60 kB each, for a minute) per request it is refused."""
+    ui.context.client.delete()
+    title, text = html.escape(texts.TOO_MANY_JOINS_TITLE), html.escape(texts.TOO_MANY_JOINS)
+    return HTMLResponse(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" '
+                        f'content="width=device-width, initial-scale=1"><title>{title}</title></head>'
+                        f'<body style="font: 18px/1.5 sans-serif; padding: 1rem"><h1>{title}</h1><p>{text}</p>'
+                        f'</body></html>', status_code=429, headers={"Retry-After": "60"})
 
 
 def device_participant_id(secret: str) -> str:
@@ -107,6 +113,14 @@ class PhonePage:
         atelier.hub.subscribe(live.session(session.code), self.on_session_event)
         atelier.hub.subscribe(live.author(session.code, participant_id), self.mine.on_event)
         atelier.hub.subscribe(live.author(session.code, participant_id), self.plenary.on_author_event)
+        self._count_presence()
+
+    def _count_presence(self) -> None:
+        """Present while the page's socket is connected (a locked phone leaves, and comes back)."""
+        client, presence, code = ui.context.client, self.atelier.presence, self.session.code
+        client.on_connect(lambda: presence.arrived(code, client.id, self.participant_id))
+        client.on_disconnect(lambda: presence.left(code, client.id))
+        client.on_delete(lambda: presence.left(code, client.id))
 
     def show_main(self, participant: Participant) -> None:
         self.profile_form.box.set_visibility(False)

@@ -18,12 +18,13 @@ from nicegui.events import GenericEventArguments
 
 from atelier import texts
 from atelier.context import Atelier
-from atelier.domain.changes import SetPoints
-from atelier.domain.events import AxisChanged, DomainEvent, PointsChanged, VoteChanged
+from atelier.domain.changes import RedeemBallotCode, SetPoints
+from atelier.domain.errors import NotAllowed
+from atelier.domain.events import AxisChanged, BallotGiven, DomainEvent, PointsChanged, VoteChanged
 from atelier.domain.screens import axis_number, ballot
 from atelier.domain.session import Session
-from atelier.domain.votes import PriorityVote
-from atelier.pages.frame import attempt
+from atelier.domain.votes import BALLOT_CODE_LENGTH, PriorityVote
+from atelier.pages.frame import attempt, show_error
 from atelier.pages.widgets import heading
 
 LABELS = {"minus": texts.PHONE_REMOVE_POINT, "plus": texts.PHONE_ADD_POINT, "minusSign": texts.VOTE_MINUS,
@@ -99,6 +100,13 @@ class Ballot:
                 self.left = ui.label().classes("points-left").mark("points-left")
                 self.closed = ui.label(texts.PHONE_VOTE_CLOSED).classes("vote-closed").mark("vote-closed")
                 self.error = ui.label().classes("error").mark("vote-error")
+            with ui.column().classes("w-full gap-2") as self.code_box:  # « un bulletin par code »
+                ui.label(texts.PHONE_BALLOT_CODE_HELP)
+                self.code = ui.input(texts.PHONE_BALLOT_CODE).props(
+                    f'outlined autocapitalize=characters autocomplete=off spellcheck=false '
+                    f'maxlength={BALLOT_CODE_LENGTH + 4}').classes("w-full text-2xl").mark("ballot-code")
+                ui.button(texts.PHONE_BALLOT_CODE_SEND, on_click=self._redeem).props("no-caps") \
+                    .mark("ballot-code-send")
             self.items = BallotItems(self._change).classes("w-full").mark("ballot-items")
         self.error.set_visibility(False)
         self.show(session.votes.latest)
@@ -118,6 +126,28 @@ class Ballot:
         self.items.show(sections_of(vote, self.session), vote.points_of(self.participant_id), not vote.is_open)
         self._show_left(vote.points_left(self.participant_id))
         self._freeze(not vote.is_open)
+        self._ask_code(vote)
+
+    def _ask_code(self, vote: PriorityVote) -> None:
+        """Without its code, a phone sees the code field in place of the propositions."""
+        asking = vote.is_open and not vote.has_ballot(self.participant_id)
+        self.code_box.set_visibility(asking)
+        self.items.set_visibility(not asking)
+        self.left.set_visibility(vote.is_open and not asking)
+
+    def on_ballot_given(self, event: BallotGiven) -> None:
+        vote = self.vote
+        if vote is not None and event.vote_id == vote.id:
+            self.error.set_visibility(False)
+            self._ask_code(vote)
+
+    async def _redeem(self) -> None:
+        if not self.atelier.rates.ballot_codes.hit(self.participant_id):
+            show_error(NotAllowed("vote_code_too_many_tries"), self.error, notify=False)
+            return
+        await attempt(lambda: self.atelier.service.apply(
+            self.session.code, RedeemBallotCode(self.participant_id, str(self.code.value or ""))),
+            self.error, notify=False)
 
     def on_session_event(self, event: DomainEvent) -> None:
         match event:
@@ -125,6 +155,8 @@ class Ballot:
                 self.show(self.session.votes.vote(vote.id))
             case VoteChanged(vote=vote):
                 self._freeze(not vote.is_open)
+                if self.vote is not None:
+                    self._ask_code(self.vote)
             case AxisChanged(axis=axis) if self.vote_id is not None:
                 self.items.set_texts({line.id: line.text for line in [*axis.orientations, *axis.pistes]})
 

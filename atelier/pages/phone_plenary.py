@@ -17,6 +17,7 @@ from atelier.domain.events import (
     AxisChanged,
     AxisPresented,
     AxisRemoved,
+    BallotGiven,
     CommentAdded,
     CommentChanged,
     DomainEvent,
@@ -149,5 +150,7 @@ class PhonePlenary:
         match event:
             case PointsChanged():
                 self.ballot.on_points(event)
+            case BallotGiven():
+                self.ballot.on_ballot_given(event)
             case CommentAdded(comment=comment) | CommentChanged(comment=comment):
                 self.axis.on_comment(comment)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from nicegui import app, background_tasks
+from nicegui import Client, app, background_tasks
 from nicegui.storage import Storage
 from nicegui.testing import User
 
@@ -267,8 +267,11 @@ async def test_a_browser_opening_the_join_page_too_often_is_told_to_wait(
     monkeypatch.setattr(participant, "client_address", lambda request: "192.168.1.23")
     statuses = [(await user.http_client.get(f"/j/{seeded}")).status_code for _ in range(61)]
     assert statuses[:60] == [200] * 60 and statuses[60] == 429
-    page = await user.http_client.get(f"/j/{seeded}")
-    assert "Attendez une minute" in page.text
+    held = len(Client.instances)
+    pages = [await user.http_client.get(f"/j/{seeded}") for _ in range(20)]
+    assert all(page.status_code == 429 and "Attendez une minute" in page.text for page in pages)
+    assert pages[0].headers["retry-after"] == "60"
+    assert len(Client.instances) == held, "a refused load leaves no page in the server's memory"
 
 
 async def test_opening_the_join_page_writes_no_per_browser_file(seeded: str, user: User) -> None:

@@ -11,6 +11,7 @@ from atelier.domain.comments import Comment
 from atelier.domain.events import (
     AxisPageTurned,
     AxisPresented,
+    BallotGiven,
     CommentAdded,
     CommentChanged,
     PointsChanged,
@@ -89,9 +90,15 @@ class OpenVote(Change[PriorityVote]):
     _: KW_ONLY
     budget: int = DEFAULT_BUDGET
     cap: int = DEFAULT_CAP
+    ballot_codes: tuple[str, ...] = ()  # « un bulletin par code »: drawn by `votes.draw_ballot_codes`
+
+    def __post_init__(self) -> None:
+        if isinstance(self.ballot_codes, list):  # a list when read back from the journal
+            object.__setattr__(self, "ballot_codes", tuple(self.ballot_codes))
 
     def apply(self, session: Session, now: datetime) -> PriorityVote:
-        return session.open_vote(self.target, budget=self.budget, cap=self.cap, now=now)
+        return session.open_vote(self.target, budget=self.budget, cap=self.cap, now=now,
+                                 ballot_codes=self.ballot_codes)
 
     def announce(self, session: Session, result: PriorityVote) -> VoteChanged:
         return _vote(session, result)
@@ -108,6 +115,21 @@ class CloseVote(Change[PriorityVote]):
 
     def announce(self, session: Session, result: PriorityVote) -> VoteChanged:
         return _vote(session, result)
+
+
+@dataclass(frozen=True)
+class RedeemBallotCode(Change[PriorityVote]):
+    """A phone enters one of the vote's one-use codes and gets its ballot."""
+
+    name = "redeem_ballot_code"
+    participant_id: str
+    ballot_code: str
+
+    def apply(self, session: Session, now: datetime) -> PriorityVote:
+        return session.redeem_ballot_code(self.participant_id, self.ballot_code)
+
+    def announce(self, session: Session, result: PriorityVote) -> BallotGiven:
+        return BallotGiven(session.code, session.version, result.id, self.participant_id, result.codes_used)
 
 
 @dataclass(frozen=True)
