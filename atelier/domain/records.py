@@ -261,10 +261,10 @@ def _votes(raw: dict[str, Any]) -> VoteBook:
     for saved in raw["votes"]:
         vote = PriorityVote(saved["id"], TargetKind(saved["target"]), list(saved["items"]),
                             datetime.fromisoformat(saved["opened_at"]), budget=saved["budget"], cap=saved["cap"],
-                            closed_at=_datetime(saved["closed_at"]))
+                            closed_at=_datetime(saved["closed_at"]),
+                            ballot_codes={row["code"]: row["participant"] for row in saved.get("ballot_codes", [])})
         for row in saved["allocations"]:
             vote.allocations.setdefault(row["participant"], {})[row["item"]] = row["points"]
-        vote.ballot_codes = {row["code"]: row["participant"] for row in saved.get("ballot_codes", [])}
         votes.append(vote)
     return VoteBook(votes, raw["next_id"], results_shown=raw.get("results_shown", False),
                     results_view=ResultsView(raw.get("results_view", ResultsView.TOTAL)))

@@ -59,20 +59,22 @@ class PriorityVote:
     allocations: dict[str, dict[int, int]] = field(default_factory=dict)  # participant → item → points > 0
     # « Un bulletin par code »: code → the participant who entered it ("" while unused); empty: open to all.
     ballot_codes: dict[str, str] = field(default_factory=dict)
+    # The same, the other way round (participant → code): asked by every phone when a vote opens.
+    _holders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._holders = {holder: code for code, holder in self.ballot_codes.items() if holder}
 
     @property
     def needs_code(self) -> bool:
         return bool(self.ballot_codes)
 
     def has_ballot(self, participant_id: str) -> bool:
-        return not self.needs_code or participant_id in self._code_holders()
-
-    def _code_holders(self) -> set[str]:
-        return {holder for holder in self.ballot_codes.values() if holder}
+        return not self.needs_code or participant_id in self._holders
 
     @property
     def codes_used(self) -> int:
-        return len(self._code_holders())
+        return len(self._holders)
 
     def redeem(self, participant_id: str, code: str) -> None:
         """This phone's ballot, for one unused code (the same code again on the same phone is fine)."""
@@ -88,9 +90,10 @@ class PriorityVote:
             return
         if holder:
             raise NotAllowed("vote_code_used")
-        if participant_id in self._code_holders():
+        if participant_id in self._holders:
             raise NotAllowed("vote_code_already_have")
         self.ballot_codes[typed] = participant_id
+        self._holders[participant_id] = typed
 
     @property
     def is_open(self) -> bool:
