@@ -42,8 +42,6 @@ def register(atelier: Atelier) -> None:
     facilitator_screen(atelier, "/f/{code}/analyse", texts.ANALYSIS_TITLE, AnalysisScreen)
 
 
-
-FACETS = ("phase", "kind", "theme", "commune", "structure")
 class AnalysisScreen:
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
