@@ -41,6 +41,7 @@ FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "synthesis_fixture.
 class Quality:
     precision: float
     recall: float
+    found: int  # labelled pairs predicted
     predicted: int
     labelled: int
     ari_all: float  # groups chosen from the data, every text
@@ -91,19 +92,24 @@ def quality(items: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> 
     right = len(predicted & labelled)
     axes = len({item["group"] for item in items})
     chosen, fixed = ari(items, None), ari(items, axes)
-    return Quality(right / len(predicted) if predicted else 1.0, right / len(labelled) if labelled else 1.0,
-                   len(predicted), len(labelled), *chosen, *fixed)
+    return Quality(_share(right, len(predicted)), _share(right, len(labelled)), right, len(predicted),
+                   len(labelled), *chosen, *fixed)
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
 
 
 def overall(sets: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> tuple[list[Quality], Quality]:
     """Per set, and pooled: duplicates counted over every pair of every set, ARI averaged over sets."""
     per_set = [quality(s["items"], threshold) for s in sets]
-    right = sum(round(q.precision * q.predicted) for q in per_set)
-    predicted, labelled = sum(q.predicted for q in per_set), sum(q.labelled for q in per_set)
-    mean = lambda name: statistics.fmean(getattr(q, name) for q in per_set)  # noqa: E731
-    pooled = Quality(right / predicted if predicted else 1.0, right / labelled if labelled else 1.0,
-                     predicted, labelled, mean("ari_all"), mean("ari_fiche"), mean("ari_all_set"),
-                     mean("ari_fiche_set"))
+    right, predicted, labelled = (sum(getattr(q, name) for q in per_set) for name in ("found", "predicted", "labelled"))
+
+    def mean(name: str) -> float:
+        return statistics.fmean(getattr(q, name) for q in per_set)
+
+    pooled = Quality(_share(right, predicted), _share(right, labelled), right, predicted, labelled,
+                     mean("ari_all"), mean("ari_fiche"), mean("ari_all_set"), mean("ari_fiche_set"))
     return per_set, pooled
 
 

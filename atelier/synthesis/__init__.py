@@ -5,7 +5,7 @@ the word lists live in `templates/synthese/` and the statistics are computed fro
 """
 
 from atelier.synthesis.groups import Group, Grouping, Member, group_texts
-from atelier.synthesis.similarity import DUPLICATE_SCORE, SUGGEST_SCORE, Similar, SimilarityIndex, enough_words
+from atelier.synthesis.similarity import DUPLICATE_SCORE, SUGGEST_SCORE, Similar, SimilarityIndex
 from atelier.synthesis.text import Analyser, Vocabulary, fold
 
 __all__ = [
@@ -18,7 +18,6 @@ __all__ = [
     "Similar",
     "SimilarityIndex",
     "Vocabulary",
-    "enough_words",
     "fold",
     "group_texts",
 ]

@@ -1,6 +1,6 @@
 """« Regroupements suggérés »: contributions that speak of the same thing, across themes and communes.
 
-Texts become TF-IDF vectors of their terms (`text.Analyser`: stems, word pairs, notions). Small
+Texts become TF-IDF vectors of their terms (`text.Analyser.topic_terms`: stems and notions). Small
 groups are merged up (Ward's agglomerative clustering, on micro-clusters first when the session is
 large), so a big pile is never split in one cut; the number of groups is the one, between 3 and 12,
 whose groups hold together best (silhouette, cosine), unless the facilitator sets it. Everything is
@@ -83,13 +83,13 @@ def _identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def _reduced(matrix: object) -> np.ndarray:
+def _reduced(matrix: Any) -> np.ndarray:
     """Dense, unit-length points; large sessions go through a truncated SVD (latent topics) first."""
-    rows, columns = matrix.shape  # type: ignore[attr-defined]
+    rows, columns = matrix.shape
     if rows >= SVD_FROM and columns > SVD_DIMENSIONS:
         dense = TruncatedSVD(n_components=SVD_DIMENSIONS, random_state=SEED).fit_transform(matrix)
     else:
-        dense = matrix.toarray()  # type: ignore[attr-defined]
+        dense = matrix.toarray()
     return np.asarray(normalize(dense), dtype=np.float64)
 
 
@@ -115,7 +115,7 @@ def _cluster(points: np.ndarray, wanted: int | None) -> tuple[np.ndarray, float]
 
 
 def _silhouette(points: np.ndarray, labels: np.ndarray) -> float:
-    if len(set(labels.tolist())) < 2 or len(set(labels.tolist())) >= len(points):
+    if not 2 <= len(set(labels.tolist())) < len(points):
         return -1.0
     sample = SILHOUETTE_SAMPLE if len(points) > SILHOUETTE_SAMPLE else None
     return float(silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=SEED))
@@ -128,14 +128,14 @@ def _describe(keys: Sequence[Hashable], labels: np.ndarray, matrix: Any, feature
     clusters = sorted(set(labels.tolist()))
     centres = {c: np.asarray(csr[labels == c].mean(axis=0)).ravel() for c in clusters}
     closeness = {c: np.asarray(csr @ (centres[c] / (np.linalg.norm(centres[c]) or 1.0))).ravel() for c in clusters}
+    own = np.array([closeness[label][i] for i, label in enumerate(labels.tolist())])  # each to its own group
     groups = []
     for c in clusters:
         telling = _telling_terms(centres[c], overall, features, analyser)
         rows = np.flatnonzero(labels == c)
         members = _members(keys, rows, closeness[c], csr, features, telling, analyser)
         others = np.flatnonzero(labels != c)
-        own = np.array([closeness[labels[i]][i] for i in others])
-        near = others[(closeness[c][others] >= np.maximum(SECONDARY_FLOOR, SECONDARY_SHARE * own))]
+        near = others[closeness[c][others] >= np.maximum(SECONDARY_FLOOR, SECONDARY_SHARE * own[others])]
         also = _members(keys, near, closeness[c], csr, features, telling, analyser)
         groups.append(Group(members, also, tuple(analyser.label(t) for t in telling[:LABEL_TERMS]), members[0].key))
     _limit_secondary(groups)
@@ -154,10 +154,10 @@ def _telling_terms(centre: np.ndarray, overall: np.ndarray, features: Sequence[s
     return list(chosen.values())
 
 
-def _members(keys: Sequence[Hashable], rows: np.ndarray, closeness: np.ndarray, csr: object,
+def _members(keys: Sequence[Hashable], rows: np.ndarray, closeness: np.ndarray, csr: Any,
              features: Sequence[str], telling: list[str], analyser: Analyser) -> tuple[Member, ...]:
     members = []
-    indptr, indices = csr.indptr, csr.indices  # type: ignore[attr-defined]
+    indptr, indices = csr.indptr, csr.indices
     for i in rows:
         used = {features[int(j)] for j in indices[indptr[i]:indptr[i + 1]]}
         shared = tuple(analyser.label(t) for t in telling if t in used)

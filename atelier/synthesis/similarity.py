@@ -21,7 +21,6 @@ from atelier.synthesis.text import NOTION_PREFIX, Analyser
 COSINE_SHARE = 0.5  # the rest is the fuzzy ratio
 DUPLICATE_SCORE = 0.4  # from here two texts are probably the same contribution (benchmarks/synthesis.py)
 SUGGEST_SCORE = 0.3  # the phone shows a little more: the participant judges, nothing is merged
-MIN_WORDS = 4  # « déjà signalé ? » waits for a few words: two words match everything
 EXACT_CANDIDATES = 40  # texts scored exactly after the rough pass
 
 
@@ -35,7 +34,7 @@ class Similar:
 @dataclass
 class _Entry:
     terms: frozenset[str]
-    content: str  # folded content words, for the fuzzy ratio
+    content: str  # its content stems in reading order, for the fuzzy ratio
 
 
 @dataclass
@@ -108,6 +107,3 @@ class SimilarityIndex:
         content = " ".join(t for t in terms if not t.startswith(NOTION_PREFIX))
         return _Entry(frozenset(terms), content)
 
-
-def enough_words(text: str) -> bool:
-    return len(text.split()) >= MIN_WORDS

@@ -61,9 +61,10 @@ class Vocabulary:
 
 
 def _lines(path: Path) -> Iterable[str]:
+    """Non-blank lines; a line starting with « # » is a comment."""
     for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if line:
+        line = line.strip()
+        if line and not line.startswith("#"):
             yield line
 
 
