@@ -11,6 +11,7 @@ from nicegui import background_tasks, ui
 from atelier import browser_state, element_cost, forged_events, gc_watch, log_hygiene, loop_watch, texts
 from atelier.config import AppConfig
 from atelier.context import Atelier
+from atelier.domain.events import DomainEvent
 from atelier.live import LiveHub
 from atelier.pages import facilitator, frame, participant, projection
 from atelier.presets import load_presets
@@ -18,6 +19,7 @@ from atelier.service import SessionService
 from atelier.store import SessionStore, open_store
 from atelier.store.backups import FOLDER as BACKUPS_FOLDER
 from atelier.store.backups import Backups, keep_from_environment
+from atelier.synthesis.session_index import SimilarContributions
 
 # A phone that locks for a few minutes must find its page as it left it, not a reload. Until then its
 # page is kept in memory; `ATELIER_PHONE_RECONNECT_SECONDS` shortens that (a benchmark of churn does).
@@ -33,9 +35,15 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     forged_events.install()
     log_hygiene.install(config.facilitator_token)
     hub = LiveHub()
+    similar = SimilarContributions()
     backups = Backups(config.data_dir / BACKUPS_FOLDER, keep_from_environment())
-    service = SessionService(store or open_store(None, config.data_dir), publish=hub.publish, backups=backups)
-    atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets())
+
+    def publish(event: DomainEvent) -> None:
+        similar.hear(event)  # before the pages: a phone asking right after sees this change
+        hub.publish(event)
+
+    service = SessionService(store or open_store(None, config.data_dir), publish=publish, backups=backups)
+    atelier = Atelier(config=config, service=service, hub=hub, presets=load_presets(), similar=similar)
 
     @nicegui_app.get("/healthz", response_model=None)
     def healthz(details: bool = False) -> PlainTextResponse | JSONResponse:
@@ -48,6 +56,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
     nicegui_app.on_shutdown(service.close)
+    nicegui_app.on_shutdown(similar.close)
     frame.serve_static_files()
     facilitator.register(atelier)
     projection.register(atelier)

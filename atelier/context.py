@@ -11,6 +11,7 @@ from atelier.presence import Presence
 from atelier.presets import Preset
 from atelier.rate_limits import RateLimits
 from atelier.service import SessionService
+from atelier.synthesis.session_index import SimilarContributions
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Atelier:
     presets: dict[str, Preset]
     rates: RateLimits = field(default_factory=RateLimits)
     presence: Presence = field(default_factory=Presence)
+    similar: SimilarContributions = field(default_factory=SimilarContributions)
 
     def join_url(self, code: str) -> str:
         return join_url(self.config.base_url, code)

@@ -166,6 +166,10 @@ PHONE_OTHERS_EMPTY = "Rien pour le moment."
 PHONE_SHARE = "Je partage aussi"
 PHONE_SHARED = "Partagé ✓"
 PHONE_MORE = "Voir plus"
+PHONE_SIMILAR_TITLE = "Déjà signalé ?"
+PHONE_SIMILAR_HINT = ("D'autres ont écrit quelque chose de proche. Si c'est la même chose, touchez"
+                      " « Je partage aussi » ; sinon, envoyez la vôtre.")
+PHONE_SIMILAR_KNOWN = "Ces ressources ont déjà été citées. Vous pouvez quand même envoyer la vôtre."
 
 # --- Facilitator -------------------------------------------------------------------------------
 HOME_TITLE = "Atelier — espace d'animation"

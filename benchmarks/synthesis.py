@@ -31,7 +31,8 @@ from typing import Any
 
 from sklearn.metrics import adjusted_rand_score
 
-from atelier.synthesis import DUPLICATE_SCORE, SimilarityIndex, group_texts
+from atelier.synthesis.groups import group_texts
+from atelier.synthesis.similarity import DUPLICATE_SCORE, SimilarityIndex
 
 FICHE = "fiche"
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "synthesis_fixture.json"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from atelier.synthesis import Analyser, SimilarityIndex, fold, group_texts
+from atelier.synthesis.groups import group_texts
+from atelier.synthesis.similarity import SimilarityIndex
+from atelier.synthesis.text import Analyser, fold
 from benchmarks.synthesis import load_sets, overall
 
 

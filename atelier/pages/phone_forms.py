@@ -7,7 +7,8 @@ from collections.abc import Callable
 from string import Template
 from typing import Any
 
-from nicegui import ui
+from nicegui import background_tasks, ui
+from nicegui.events import GenericEventArguments
 
 from atelier import texts
 from atelier.context import Atelier
@@ -18,6 +19,7 @@ from atelier.domain.model import Contribution, ContributionKind, Participant, Ph
 from atelier.domain.session import Session
 from atelier.domain.validation import MAX_TEXT
 from atelier.pages.frame import attempt, show_error
+from atelier.pages.phone_similar import ASK_AFTER_PAUSE_JS, AlreadyReported
 from atelier.pages.widgets import heading, select
 
 WHOLE_TERRITORY_OPTION = "*"  # a select needs a non-empty key; the domain stores "no commune"
@@ -149,10 +151,13 @@ class ContributionForm:
             self.kind = ui.toggle({}, on_change=self._kind_changed).props("spread no-caps").classes("w-full") \
                 .mark("kind")
             self.fields = ContributionFields(session, kinds_of(PhaseKey.ETAT_DES_LIEUX)[0])
+            self.similar = AlreadyReported(atelier, session, participant_id)
+            self.similar.box.move(self.box, target_index=self.box.default_slot.children.index(self.fields.text) + 1)
             self.error = ui.label().classes("error").mark("form-error")
             self.send_button = ui.button(texts.PHONE_SEND, on_click=self.send).classes("w-full").mark("send")
         self.error.set_visibility(False)
         self._keep_draft(DRAFT_KEY.format(code=session.code))
+        self.fields.text.on("update:value", self._paused, js_handler=ASK_AFTER_PAUSE_JS)
 
     def set_participant(self, participant: Participant) -> None:
         self.fields.commune.value = participant.commune or WHOLE_TERRITORY_OPTION
@@ -168,6 +173,16 @@ class ContributionForm:
     def _kind_changed(self) -> None:
         if self.kind.value:
             self.fields.set_kind(ContributionKind(self.kind.value))
+            self.similar.clear()
+            background_tasks.create(self._ask(self.fields.text.value or ""), name="déjà signalé")
+
+    async def _paused(self, event: GenericEventArguments) -> None:
+        """Typing paused: show what others of the session already said like this, of the same kind."""
+        await self._ask(event.args if isinstance(event.args, str) else "")
+
+    async def _ask(self, text: str) -> None:
+        if self.kind.value:
+            await self.similar.ask(ContributionKind(self.kind.value), text)
 
     async def send(self) -> None:
         """One tap, one post: the button waits while the post is on its way (the server also refuses the
@@ -184,6 +199,7 @@ class ContributionForm:
         finally:
             self.send_button.enable()
         if contribution is not None:
+            self.similar.clear()
             self.fields.text.value = ""
             self.fields.structure.value = ""  # the next post is not signed with this one's structure
             participant = self.session.participants.get(self.participant_id)

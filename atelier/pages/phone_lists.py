@@ -6,7 +6,7 @@ from nicegui import ui
 
 from atelier import live, texts
 from atelier.context import Atelier
-from atelier.domain.changes import DeleteOwnContribution, EditOwnContribution, ToggleShare
+from atelier.domain.changes import DeleteOwnContribution, EditOwnContribution
 from atelier.domain.events import (
     ContributionAdded,
     ContributionChanged,
@@ -18,6 +18,7 @@ from atelier.domain.model import Contribution, Phase, kinds_of
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields
+from atelier.pages.phone_similar import share_item
 from atelier.pages.widgets import confirm, contribution_meta, heading
 
 OTHERS_PAGE = 10
@@ -160,22 +161,5 @@ class OthersContributions:
                 item.delete()
 
     def _item(self, contribution: Contribution) -> None:
-        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"other-{contribution.id}") as root:
-            self.items[contribution.id] = root
-            ui.label(contribution.text).classes("participant-text")
-            meta = ui.label(contribution_meta(contribution, with_theme=True)).classes("meta")
-            button = ui.button().props("no-caps").mark(f"share-{contribution.id}")
-
-            def show() -> None:
-                shared = self.participant_id in contribution.shared_by
-                button.set_text(texts.PHONE_SHARED if shared else texts.PHONE_SHARE)
-                button.props(remove="outline") if shared else button.props("outline")
-                meta.set_text(contribution_meta(contribution, with_theme=True))
-
-            async def toggle() -> None:
-                if await attempt(lambda: self.atelier.service.apply(
-                        self.session.code, ToggleShare(self.participant_id, contribution.id))) is not None:
-                    show()
-
-            button.on_click(toggle)
-            show()
+        self.items[contribution.id] = share_item(self.atelier, self.session, self.participant_id, contribution,
+                                                 marker="other", share_marker="share")

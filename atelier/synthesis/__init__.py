@@ -2,22 +2,6 @@
 
 Pure functions and small indexes over texts; nothing here knows NiceGUI, and nothing is downloaded:
 the word lists live in `templates/synthese/` and the statistics are computed from the session.
+Import from the modules (`similarity`, `groups`, `session_index`): grouping needs scikit-learn,
+which a phone's « déjà signalé ? » does not, so the server loads it only when groups are asked for.
 """
-
-from atelier.synthesis.groups import Group, Grouping, Member, group_texts
-from atelier.synthesis.similarity import DUPLICATE_SCORE, SUGGEST_SCORE, Similar, SimilarityIndex
-from atelier.synthesis.text import Analyser, Vocabulary, fold
-
-__all__ = [
-    "DUPLICATE_SCORE",
-    "SUGGEST_SCORE",
-    "Analyser",
-    "Group",
-    "Grouping",
-    "Member",
-    "Similar",
-    "SimilarityIndex",
-    "Vocabulary",
-    "fold",
-    "group_texts",
-]
