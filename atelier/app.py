@@ -19,6 +19,7 @@ from atelier.service import SessionService
 from atelier.store import SessionStore, open_store
 from atelier.store.backups import FOLDER as BACKUPS_FOLDER
 from atelier.store.backups import Backups, keep_from_environment
+from atelier.synthesis import offload
 from atelier.synthesis.session_index import SimilarContributions
 
 # A phone that locks for a few minutes must find its page as it left it, not a reload. Until then its
@@ -57,6 +58,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
     nicegui_app.on_shutdown(service.close)
     nicegui_app.on_shutdown(similar.close)
+    nicegui_app.on_shutdown(offload.close)
     frame.serve_static_files()
     facilitator.register(atelier)
     projection.register(atelier)

@@ -33,6 +33,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export.add_argument("--template", type=Path, default=None,
                         help=texts.CLI_EXPORT_TEMPLATE)
     export.add_argument("--detail-votes", action="store_true", help=texts.CLI_DETAIL_VOTES)
+    export.add_argument("--grouping-annex", action="store_true", help=texts.CLI_GROUPING)
 
     restore = commands.add_parser("import", help=texts.CLI_IMPORT)
     restore.add_argument("file", type=Path, help=texts.CLI_IMPORT_FILE)
@@ -84,7 +85,7 @@ def export(args: argparse.Namespace) -> int:
         print(texts.ERR_SESSION_NOT_FOUND.format(code=args.code), file=sys.stderr)
         return 1
     rendered = render(session, ExportFormat(args.format), today=date.today(),
-                      template=args.template, detailed_votes=args.detail_votes)
+                      template=args.template, detailed_votes=args.detail_votes, grouping_annex=args.grouping_annex)
     output: Path = args.output or Path(rendered.filename)
     output.write_bytes(rendered.content)
     print(texts.CLI_EXPORTED.format(path=output))

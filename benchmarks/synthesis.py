@@ -33,6 +33,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from atelier.synthesis.groups import group_texts
 from atelier.synthesis.similarity import DUPLICATE_SCORE, SimilarityIndex
+from atelier.synthesis.suggestions import duplicate_pairs as probable_pairs
 
 FICHE = "fiche"
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "synthesis_fixture.json"
@@ -147,6 +148,14 @@ def speed(sets: list[dict[str, Any]], size: int) -> tuple[float, float, float, i
     return grouped, statistics.median(timings), max(timings[10:]), len(grouping.groups)
 
 
+def listing_speed(sets: list[dict[str, Any]], size: int) -> tuple[float, int]:
+    """(seconds to list the probable duplicates among `size` texts of one kind, pairs found)."""
+    texts = big_session(sets, size)
+    started = time.perf_counter()
+    pairs = probable_pairs(texts)
+    return time.perf_counter() - started, len(pairs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("fixture", nargs="?", type=Path, default=FIXTURE)
@@ -168,6 +177,9 @@ def main() -> None:
         grouped, median, worst, found = speed(sets, args.texts)
         print(f"grouping {args.texts} texts: {grouped:.2f} s ({found} groups)")
         print(f"one typed text against {args.texts}: median {median:.1f} ms, max {worst:.1f} ms")
+        for size in sorted({min(500, args.texts), args.texts}):
+            listed, pairs = listing_speed(sets, size)
+            print(f"« doublons probables » among {size} texts: {listed:.2f} s ({pairs} pairs)")
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ def test_import_of_a_file_that_is_not_an_archive_fails_in_french(tmp_path: Path,
     assert TinyDBSessionStore(tmp_path / "d").codes() == []
 
 
-def test_detail_votes_flag_adds_the_votes_by_role_and_commune(data_dir: Path, tmp_path: Path) -> None:
+def test_optional_flags_add_the_detailed_votes_and_the_grouping_annex(data_dir: Path, tmp_path: Path) -> None:
     def level_two(name: str, *flags: str) -> list[str]:
         output = tmp_path / name
         assert main(["export", "ABCDEF", "--output", str(output), "--data-dir", str(data_dir), *flags]) == 0
@@ -98,3 +98,6 @@ def test_detail_votes_flag_adds_the_votes_by_role_and_commune(data_dir: Path, tm
     details = ["Par rôle", "Par commune", "Une commune, une voix"]
     assert not set(details) & set(level_two("plain.docx"))
     assert [h for h in level_two("detailed.docx", "--detail-votes") if h in details] == details
+    grouping = "Comment les contributions ont été regroupées"
+    assert grouping not in level_two("plain-again.docx")
+    assert grouping in level_two("grouped.docx", "--grouping-annex")

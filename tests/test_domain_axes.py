@@ -142,6 +142,39 @@ def test_hidden_contribution_cannot_become_evidence(session: Session) -> None:
         session.link_evidence(difficulty.id, Target(TargetKind.AXIS, ids["mobility"]))
 
 
+def test_an_accepted_group_becomes_an_axe_backed_by_its_contributions(session: Session) -> None:
+    a, b = post(session, "Pas de bus le soir"), post(session, "Aucun car après 18 h")
+    target = session.accept_group("Se déplacer le soir", [a.id, b.id, a.id])
+    axis = session.axes.axis(target.id)
+    assert (target.kind, axis.title) == (TargetKind.AXIS, "Se déplacer le soir")
+    assert [c.id for c in session.evidence_for_axis(axis.id)] == [a.id, b.id]
+    assert session.evidence.uses_of(a.id) == [target]  # linked once, though listed twice
+
+
+def test_a_group_accepted_into_an_axe_becomes_one_of_its_orientations(session: Session) -> None:
+    ids = build_axes(session)
+    a = post(session, "Pas de bus le soir")
+    target = session.accept_group("Des transports le soir", [a.id], axis_id=ids["mobility"])
+    axis, line = session.axes.locate(target)
+    assert (axis.id, target.kind, line.text if line else None) == (ids["mobility"], TargetKind.ORIENTATION,
+                                                                    "Des transports le soir")
+    assert session.evidence.uses_of(a.id) == [target]
+
+
+def test_a_group_that_cannot_be_accepted_changes_nothing(session: Session) -> None:
+    a, hidden = post(session, "Pas de bus le soir"), post(session, "Aucun car après 18 h")
+    session.set_hidden(hidden.id, True, T0)
+    with refused(NotAllowed, match="masquée ou fusionnée"):
+        session.accept_group("Se déplacer", [a.id, hidden.id])
+    with refused(NotAllowed, match="plus aucune contribution"):
+        session.accept_group("Se déplacer", [])
+    with refused(InvalidInput, match="titre à l'axe"):
+        session.accept_group("   ", [a.id])
+    with refused(NotFound, match="n'existe plus"):
+        session.accept_group("Se déplacer", [a.id, 999])
+    assert session.axes.axes == [] and session.evidence.links == {}
+
+
 def test_evidence_count_is_distinct_contributions_behind_the_axe_or_its_lines(session: Session) -> None:
     ids = build_axes(session)
     a, b, c = post(session, "A"), post(session, "B"), post(session, "C")

@@ -175,7 +175,20 @@ def test_participant_text_stays_literal_text() -> None:
 def test_sections_are_an_ordered_list_of_functions_that_may_be_extended() -> None:
     assert [section.__name__ for section in SECTIONS] == ["cover", "context", "calendar", "strategic_axes",
                                                           "comments", "priorities", "vote_details", "gaps",
-                                                          "annexes", "ctg_plan"]
+                                                          "annexes", "grouping", "ctg_plan"]
+
+
+def test_the_grouping_annex_lists_each_axes_contributions_only_when_asked(document: Document) -> None:
+    assert "Comment les contributions ont été regroupées" not in headings(document, 2)
+    annexed = reread(build_restitution(full_session(), grouping_annex=True))
+    assert headings(annexed, 2)[-1] == "Comment les contributions ont été regroupées"
+    assert headings(annexed, 3)[-2:] == ["Axe 1 — Se déplacer sur tout le territoire (3 contributions d'appui)",
+                                         "Axe 2 — Faire de la santé un levier d'insertion (1 contribution d'appui)"]
+    bullets = [p.text for p in annexed.paragraphs if p.style.name == "List Bullet"]
+    assert ("Pas de bus après 18 h — Difficulté · Mobilité · Fontenelle · "
+            "Piste d'action « Un transport à la demande le soir »") in bullets
+    assert any(p.text.endswith("rattachée à aucun axe (elles figurent dans l'annexe des contributions).")
+               for p in annexed.paragraphs)
 
 
 def custom_template(tmp_path: Path, *, drop: tuple[str, ...] = ()) -> Path:

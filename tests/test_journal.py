@@ -114,6 +114,8 @@ def whole_demarche() -> list[Change]:
         ch.EditCalendarStep(2, "Comité de pilotage", "2026-01-20"),
         ch.AddCalendarStep("Pré-travail par secteur", "2025-09-03"),
         ch.RemoveCalendarStep(3),
+        ch.AcceptGroup("Accéder aux soins", (5,)),  # a suggested group, as a new axe
+        ch.AcceptGroup("Aller vers les jeunes", (5, 6), axis_id=1),  # … as an orientation of an axe
     ]
 
 

@@ -111,13 +111,15 @@ class EvidenceChanged:
 class AxisChanged:
     """Created, retitled, or one of its lines added, edited, moved, removed or detailed.
 
-    A piste moved here from another axe: `source` is that axe as it is now.
+    A piste moved here from another axe: `source` is that axe as it is now. Created with its
+    evidence (a suggested group accepted): `linked` are the contributions that now back it.
     """
 
     code: str
     version: int
     axis: Axis
     source: Axis | None = None
+    linked: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

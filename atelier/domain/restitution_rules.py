@@ -51,6 +51,21 @@ class RestitutionRules:
             raise NotAllowed("evidence_not_visible")
         return self.evidence.link(contribution_id, self.axes.require(target))
 
+    def accept_group(self, title: str, contribution_ids: list[int], *, axis_id: int | None = None) -> Target:
+        """A suggested group becomes a new axe, or an orientation of `axis_id`, backed by its contributions."""
+        ids = list(dict.fromkeys(contribution_ids))
+        if not ids:
+            raise NotAllowed("group_empty")
+        if not all(self.contribution(cid).is_visible for cid in ids):
+            raise NotAllowed("evidence_not_visible")
+        if axis_id is None:
+            target = Target(TargetKind.AXIS, self.axes.add_axis(title).id)
+        else:
+            target = Target(TargetKind.ORIENTATION, self.axes.add_line(axis_id, "orientations", title).id)
+        for cid in ids:
+            self.evidence.link(cid, target)
+        return target
+
     def evidence_for_axis(self, axis_id: int) -> list[Contribution]:
         """Visible contributions behind an axe: linked to it or to one of its orientations or pistes."""
         ids = self.evidence.contributions_for(self.axes.axis(axis_id).targets)

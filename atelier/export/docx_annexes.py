@@ -8,6 +8,7 @@ from __future__ import annotations
 from docx.document import Document
 
 from atelier import texts
+from atelier.domain.errors import NotFound
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
 from atelier.export.analysis import (
@@ -38,6 +39,43 @@ def annexes(document: Document, session: Session) -> None:
     _participation(writer, session)
     writer.heading(texts.DOC_ANNEX_COMMUNES.format(communes=texts.count(len(session.communes), texts.DOC_COMMUNES)), 2)
     writer.paragraph(", ".join(session.communes) + ".")
+
+
+def grouping(document: Document, session: Session) -> None:
+    """« Comment les contributions ont été regroupées »: for each axe, the contributions that back it.
+
+    An option of the document (the facilitator's axes are the result; this shows the way there).
+    """
+    if not session.axes.axes:
+        return
+    writer = Writer(document)
+    writer.heading(texts.DOC_GROUPING, 2, new_page=True)
+    writer.paragraph(texts.DOC_GROUPING_INTRO)
+    for number, axis in enumerate(session.axes.axes, start=1):
+        evidence = session.evidence_for_axis(axis.id)
+        writer.heading(texts.DOC_GROUPING_AXIS.format(number=number, title=axis.title,
+                                                      evidence=texts.count(len(evidence), texts.AXES_EVIDENCE)), 3)
+        if not evidence:
+            writer.paragraph(texts.DOC_GROUPING_NONE)
+        for contribution in evidence:
+            writer.bullet(contribution.text, _grouping_details(session, contribution, axis.id))
+    unused = len(session.unused_contributions())
+    if unused:
+        writer.paragraph(texts.DOC_GROUPING_UNUSED.format(count=texts.count(unused, texts.DOC_GROUPING_UNUSED_FORMS)))
+
+
+def _grouping_details(session: Session, contribution: Contribution, axis_id: int) -> str:
+    """« Difficulté · Mobilité · Fontenelle · Orientation « … » »: what it is, and which line it backs."""
+    lines = []
+    for target in session.evidence.uses_of(contribution.id):
+        try:
+            axis, line = session.axes.locate(target)
+        except NotFound:
+            continue
+        if axis.id == axis_id and line is not None:
+            lines.append(f"{texts.TARGET_LABELS[target.kind]} « {line.text} »")
+    parts = [texts.KIND_LABELS[contribution.kind], contribution.theme, contribution.commune or "", *lines]
+    return " · ".join(part for part in parts if part)
 
 
 def annex_details(contribution: Contribution, merged: int = 1) -> str:

@@ -50,25 +50,25 @@ MEDIA_TYPES = {
 
 
 def render(session: Session, fmt: ExportFormat, *, today: date, template: Path | None = None,
-           detailed_votes: bool = False) -> Rendered:
+           detailed_votes: bool = False, grouping_annex: bool = False) -> Rendered:
     """The file for `fmt`. Slow for a big DOCX: pages call it off the event loop (`render_record`).
 
-    `detailed_votes` (DOCX only) adds the votes by role, by commune and « une commune, une voix ».
+    `detailed_votes` and `grouping_annex` (DOCX only) add the optional sections (export/restitution.py).
     """
     return render_record(records.session_record(session), fmt, today=today, template=template,
-                         detailed_votes=detailed_votes)
+                         detailed_votes=detailed_votes, grouping_annex=grouping_annex)
 
 
 def render_record(record: dict[str, Any], fmt: ExportFormat, *, today: date, template: Path | None = None,
-                  detailed_votes: bool = False) -> Rendered:
+                  detailed_votes: bool = False, grouping_annex: bool = False) -> Rendered:
     """The same from a session's record (a copy taken on the event loop, safe to read in a thread).
 
     Every text is made printable first: a character stored before atelier refused it (or brought by
     an import) must never make the council's document fail.
     """
     session = records.session_from_record(_printable(record))
-    return Rendered(_content(session, fmt, template, detailed_votes), export_filename(session, fmt, today),
-                    MEDIA_TYPES[fmt])
+    return Rendered(_content(session, fmt, template, detailed_votes, grouping_annex),
+                    export_filename(session, fmt, today), MEDIA_TYPES[fmt])
 
 
 def _printable(value: Any) -> Any:
@@ -81,12 +81,13 @@ def _printable(value: Any) -> Any:
     return value
 
 
-def _content(session: Session, fmt: ExportFormat, template: Path | None, detailed_votes: bool) -> bytes:
+def _content(session: Session, fmt: ExportFormat, template: Path | None, detailed_votes: bool,
+             grouping_annex: bool) -> bytes:
     match fmt:
         case ExportFormat.DOCX:
             from atelier.export.restitution import restitution_docx  # python-docx and matplotlib load slowly
 
-            return restitution_docx(session, template, detailed_votes=detailed_votes)
+            return restitution_docx(session, template, detailed_votes=detailed_votes, grouping_annex=grouping_annex)
         case ExportFormat.CSV:
             # The BOM tells French spreadsheets (Excel above all) that the file is UTF-8: accents intact.
             return contributions_csv(session).encode("utf-8-sig")

@@ -9,7 +9,7 @@ from pathlib import Path
 from docx.document import Document
 
 from atelier.domain.session import Session
-from atelier.export.docx_annexes import annexes
+from atelier.export.docx_annexes import annexes, grouping
 from atelier.export.docx_axes import strategic_axes
 from atelier.export.docx_ctg import ctg_plan
 from atelier.export.docx_sections import calendar, comments, context, cover, gaps
@@ -32,22 +32,28 @@ SECTIONS: list[Section] = [
     vote_details,
     gaps,
     annexes,
+    grouping,
     ctg_plan,
 ]
+OPTIONAL = {vote_details: "detailed_votes", grouping: "grouping_annex"}  # sections the facilitator adds
 
 
-def build_restitution(session: Session, template: Path | None = None, *, detailed_votes: bool = False) -> Document:
-    """`detailed_votes` adds the vote by role, by commune and « une commune, une voix » to the overall ranking."""
+def build_restitution(session: Session, template: Path | None = None, *, detailed_votes: bool = False,
+                      grouping_annex: bool = False) -> Document:
+    """`detailed_votes` adds the vote by role, by commune and « une commune, une voix » to the overall ranking;
+    `grouping_annex` the annex « Comment les contributions ont été regroupées ». Both only when the
+    facilitator asks (console checkboxes, `--detail-votes`, `--grouping-annex`)."""
+    asked = {"detailed_votes": detailed_votes, "grouping_annex": grouping_annex}
     document = blank_document(template or default_template())
     set_properties(document, session)
     for section in SECTIONS:
-        # The votes by role and by commune only when the facilitator asks (console, `--detail-votes`).
-        if section is not vote_details or detailed_votes:
+        if section not in OPTIONAL or asked[OPTIONAL[section]]:
             section(document, session)
     return document
 
 
-def restitution_docx(session: Session, template: Path | None = None, *, detailed_votes: bool = False) -> bytes:
+def restitution_docx(session: Session, template: Path | None = None, *, detailed_votes: bool = False,
+                     grouping_annex: bool = False) -> bytes:
     out = io.BytesIO()
-    build_restitution(session, template, detailed_votes=detailed_votes).save(out)
+    build_restitution(session, template, detailed_votes=detailed_votes, grouping_annex=grouping_annex).save(out)
     return out.getvalue()

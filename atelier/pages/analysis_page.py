@@ -17,6 +17,7 @@ from atelier import live, texts
 from atelier.context import Atelier
 from atelier.domain.analysis import NONE, ContributionFilter, FacetTally, GapTally, counts_in_analysis
 from atelier.domain.events import (
+    AxesReordered,
     AxisChanged,
     AxisRemoved,
     ContributionAdded,
@@ -30,6 +31,7 @@ from atelier.domain.model import Contribution, ContributionKind, PhaseKey, kinds
 from atelier.domain.session import Session
 from atelier.pages.analysis_dialogs import open_merge_dialog
 from atelier.pages.analysis_rows import AnalysisRow
+from atelier.pages.analysis_synthesis import DuplicatesCard, GroupsCard
 from atelier.pages.frame import facilitator_screen
 from atelier.pages.gap_map import GapMap
 from atelier.pages.widgets import ALL, NONE_OPTION, criterion, heading, screen_links
@@ -64,6 +66,11 @@ class AnalysisScreen:
             heading(texts.GAP_HEADING, 2)
             ui.label(texts.GAP_HINT).classes("text-gray-700")
             self.gap_map = GapMap(*self.gaps)
+        with ui.card().classes("w-full gap-3").mark("synthesis"):
+            heading(texts.SYNTHESIS_HEADING, 2)
+            ui.label(texts.SYNTHESIS_HINT).classes("text-gray-700")
+            self.duplicates = DuplicatesCard(self)
+            self.groups = GroupsCard(self)
         with ui.card().classes("w-full gap-2"):
             heading(texts.CONSOLE_CONTRIBUTIONS, 2)
             ui.label(texts.ANALYSIS_HINT).classes("text-gray-700")
@@ -184,9 +191,13 @@ class AnalysisScreen:
 
     def on_session(self, event: DomainEvent) -> None:
         """An axe renamed, or a line edited or removed (its links go too): the rows using it follow."""
+        if isinstance(event, AxisChanged | AxisRemoved | AxesReordered):
+            self.groups.refresh_targets()
         if isinstance(event, AxisChanged | AxisRemoved):
-            for cid in list(self.by_axis.get(event.axis.id, ())):
-                self.rows[cid].refresh_uses()
+            linked = event.linked if isinstance(event, AxisChanged) else ()  # a suggested group accepted
+            for cid in {*self.by_axis.get(event.axis.id, ()), *linked}:
+                if cid in self.rows:
+                    self.rows[cid].refresh_uses()
             self.refresh_counts()
 
     def index_uses(self, cid: int, before: set[int], after: set[int]) -> None:
@@ -235,10 +246,15 @@ class AnalysisScreen:
     def _open_merge(self) -> None:
         if len(self.picked) == 2:
             first, second = (self.rows[cid].contribution for cid in self.picked)
-            open_merge_dialog(self.atelier, self.session, first, second, self._merged)
+            open_merge_dialog(self.atelier, self.session, first, second, self.merged)
 
-    def _merged(self, result: Contribution) -> None:
-        for cid in list(self.picked):
+    def shown_contributions(self) -> list[Contribution]:
+        """What the filters show and the lists count: « Synthèse assistée » works on these."""
+        return [row.contribution for cid, row in self.rows.items()
+                if cid in self.shown and row.contribution.is_visible]
+
+    def merged(self, result: Contribution) -> None:
+        for cid in [cid for cid in self.picked if cid in result.merged_from]:
             self.rows[cid].pick.value = False
         ui.notify(texts.ANALYSIS_MERGE_DONE.format(id=result.id), type="positive", position="top")
 

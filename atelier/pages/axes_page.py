@@ -72,6 +72,8 @@ class AxesScreen:
             self.new_title.value = ""
 
     def on_session(self, event: DomainEvent) -> None:
+        if isinstance(event, AxisChanged) and event.linked:
+            self._evidence_moved(list(event.linked))  # a suggested group accepted, with its evidence
         match event:
             case AxisChanged(axis=axis, source=source) if axis.id in self.cards:
                 self.cards[axis.id].sync(axis)

@@ -30,12 +30,14 @@ BUTTONS = {
 }
 
 
-async def render_off_loop(session: Session, fmt: ExportFormat, *, detailed_votes: bool = False) -> Rendered:
+async def render_off_loop(session: Session, fmt: ExportFormat, *, detailed_votes: bool = False,
+                          grouping_annex: bool = False) -> Rendered:
     # A thread rather than a process: no pickling of the session, and the interpreter still hands
     # the loop its turn every few milliseconds while the document is written.
     record = records.session_record(session)
     return await asyncio.to_thread(lambda: render_record(record, fmt, today=date.today(),
-                                                         detailed_votes=detailed_votes))
+                                                         detailed_votes=detailed_votes,
+                                                         grouping_annex=grouping_annex))
 
 
 def register_routes(atelier: Atelier) -> None:
@@ -66,12 +68,14 @@ class ExportButtons:
                     button = ui.button(label).props("no-caps outline").mark(f"export-{fmt.value}")
                     button.on_click(lambda _, f=fmt, b=button: self.download(f, b))
             self.detail_votes = ui.checkbox(texts.EXPORT_DETAIL_VOTES).mark("export-detail-votes")
+            self.grouping = ui.checkbox(texts.EXPORT_GROUPING).mark("export-grouping")
 
     async def download(self, fmt: ExportFormat, button: ui.button) -> None:
         button.disable()  # one click, one file: a second click would only queue the same work
         notice = ui.notification(texts.EXPORT_RUNNING, spinner=True, timeout=None)
         try:
-            rendered = await render_off_loop(self.session, fmt, detailed_votes=self.detail_votes.value)
+            rendered = await render_off_loop(self.session, fmt, detailed_votes=self.detail_votes.value,
+                                             grouping_annex=self.grouping.value)
         except DomainError as error:
             show_error(error)
             return

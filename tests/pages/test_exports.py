@@ -147,7 +147,8 @@ def voted(data_dir: Path) -> str:
     return full_session().code
 
 
-async def test_console_checkbox_adds_the_detailed_votes_to_the_docx(voted: str, user: User) -> None:
+async def test_console_checkboxes_add_the_detailed_votes_and_the_grouping_annex_to_the_docx(voted: str,
+                                                                                           user: User) -> None:
     await user.open(f"/f/{voted}?token={TOKEN}")
 
     async def level_two() -> list[str]:
@@ -159,3 +160,6 @@ async def test_console_checkbox_adds_the_detailed_votes_to_the_docx(voted: str, 
     assert "Par commune" not in await level_two()
     await tap(user, "export-detail-votes")
     assert "Par commune" in await level_two()
+    assert "Comment les contributions ont été regroupées" not in await level_two()
+    await tap(user, "export-grouping")
+    assert "Comment les contributions ont été regroupées" in await level_two()

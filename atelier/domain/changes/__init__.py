@@ -1,6 +1,7 @@
 """Every change a session can undergo, as a value (see `base.py`); grouped by moment of the démarche."""
 
 from atelier.domain.changes.analysis import (
+    AcceptGroup,
     AddAxis,
     AddAxisLine,
     AddAxisLines,
@@ -57,6 +58,7 @@ from atelier.domain.changes.room import (
 )
 
 __all__ = [
+    "AcceptGroup",
     "AddAxis",
     "AddAxisLine",
     "AddAxisLines",

@@ -146,6 +146,28 @@ class UnlinkEvidence(Change[list[Target]]):
         return EvidenceChanged(session.code, session.version, self.contribution_id, tuple(result))
 
 
+@dataclass(frozen=True)
+class AcceptGroup(Change[Target]):
+    """« Regroupements suggérés »: the group becomes a new axe (or an orientation of `axis_id`) titled
+    `title`, its contributions linked to it as evidence, in one change."""
+
+    name = "accept_group"
+    title: str
+    contribution_ids: tuple[int, ...]
+    axis_id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "contribution_ids", tuple(self.contribution_ids))  # a list in the journal
+
+    def apply(self, session: Session, now: datetime) -> Target:
+        return session.accept_group(self.title, list(self.contribution_ids), axis_id=self.axis_id)
+
+    def announce(self, session: Session, result: Target) -> AxisChanged:
+        axis = session.axes.locate(result)[0]
+        linked = tuple(dict.fromkeys(self.contribution_ids))
+        return AxisChanged(session.code, session.version, snapshot(axis), linked=linked)
+
+
 # --- Axes (session channel: phones show them in phase 3) -----------------------------------------
 @dataclass(frozen=True)
 class AddAxis(Change[Axis]):
