@@ -46,17 +46,19 @@ def share_item(atelier: Atelier, session: Session, participant_id: str, contribu
 
 
 class AlreadyReported:
-    """At most three contributions like the one being typed; the participant may still send theirs."""
+    """At most three contributions like the one being typed; the participant may still send theirs.
+
+    Only an empty slot until the first answer: most phones never need it, and a hall joins at once.
+    """
 
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
         self.asked = 0  # the latest question; an older answer arriving late is dropped
         self.shown: tuple[int, ...] = ()
-        with ui.column().classes("w-full gap-2 similar").mark("similar") as self.box:
-            ui.label(texts.PHONE_SIMILAR_TITLE).classes("font-bold")
-            self.hint = ui.label().classes("hint")
-            self.list = ui.column().classes("w-full gap-2")
+        self.box = ui.column().classes("w-full gap-2 similar").mark("similar")
         self.box.set_visibility(False)
+        self.hint: ui.label | None = None
+        self.list: ui.column | None = None
 
     async def ask(self, kind: ContributionKind, text: str) -> None:
         self.asked += 1
@@ -75,6 +77,11 @@ class AlreadyReported:
         if ids == self.shown:
             return  # the same answer: the buttons the participant may be reaching for stay put
         self.shown = ids
+        if self.hint is None or self.list is None:
+            with self.box:
+                ui.label(texts.PHONE_SIMILAR_TITLE).classes("font-bold")
+                self.hint = ui.label().classes("hint")
+                self.list = ui.column().classes("w-full gap-2")
         self.list.clear()
         with self.list:
             for contribution in found:
