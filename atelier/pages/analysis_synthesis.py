@@ -84,6 +84,7 @@ class DuplicatesCard:
         counted = texts.count(len(pairs), texts.DUPLICATES_PAIR_FORMS)
         self.status.set_text(texts.DUPLICATES_FOUND.format(pairs=counted, count=len(shown)) if pairs
                              else texts.DUPLICATES_NONE.format(count=len(shown)))
+        pairs = [p for p in pairs if self._visible(p.first) and self._visible(p.second)]  # changed meanwhile
         with self.list:
             for pair in pairs[:PAIRS_SHOWN]:
                 self._pair(pair)
@@ -105,12 +106,16 @@ class DuplicatesCard:
                 .mark(f"duplicate-merge-{pair.first}-{pair.second}")
         self.rows[(pair.first, pair.second)] = row
 
+    def _visible(self, cid: int) -> bool:
+        contribution = self.host.session.contributions.get(cid)
+        return contribution is not None and contribution.is_visible
+
     def _merge(self, pair: DuplicatePair) -> None:
-        first, second = (self.host.session.contributions[cid] for cid in (pair.first, pair.second))
-        if not (first.is_visible and second.is_visible):
+        if not (self._visible(pair.first) and self._visible(pair.second)):
             ui.notify(texts.DUPLICATES_GONE, type="warning", position="top")
             self._drop_gone()
             return
+        first, second = (self.host.session.contributions[cid] for cid in (pair.first, pair.second))
         open_merge_dialog(self.host.atelier, self.host.session, first, second, self._merged)
 
     def _merged(self, result: Contribution) -> None:
@@ -119,8 +124,7 @@ class DuplicatesCard:
 
     def _drop_gone(self) -> None:
         """Pairs one of whose contributions left the lists (merged, hidden) are no longer suggested."""
-        contributions = self.host.session.contributions
-        for key in [k for k in self.rows if not all(contributions[cid].is_visible for cid in k)]:
+        for key in [k for k in self.rows if not all(self._visible(cid) for cid in k)]:
             self.rows.pop(key).delete()
 
 
@@ -253,8 +257,10 @@ class GroupView:
         self.rows[cid] = row
 
     def ids(self) -> list[int]:
-        """What accepting links: the group's contributions but those the facilitator moved out."""
-        return [cid for cid in (contribution_id(m.key) for m in self.members) if cid not in self.removed]
+        """What accepting links: the group's contributions but those moved out, or hidden or merged since."""
+        contributions = self.host.session.contributions
+        return [cid for cid in (contribution_id(m.key) for m in self.members)
+                if cid not in self.removed and cid in contributions and contributions[cid].is_visible]
 
     def move_out(self, cid: int) -> None:
         self.removed.add(cid)
@@ -266,7 +272,7 @@ class GroupView:
 
     def refresh_figures(self) -> None:
         contributions = self.host.session.contributions
-        summary = summarise([contributions[cid] for cid in self.ids() if cid in contributions])
+        summary = summarise([contributions[cid] for cid in self.ids()])
         parts = [texts.count(n, texts.KIND_COUNT_FORMS[kind]) for kind, n in summary.by_kind]
         if summary.need:
             parts[0] += f" ({texts.GROUPS_NEED.format(need=summary.need)})"
