@@ -49,6 +49,10 @@ def serve(args: argparse.Namespace) -> int:
     from atelier.network import public_base_url
     from atelier.presets import DEFAULT_PRESET, load_presets
 
+    taken = port_taken(args.host, args.port)
+    if taken:
+        print(taken, file=sys.stderr)
+        return 1
     data_dir: Path = args.data_dir.resolve()
     config = AppConfig.from_data_dir(data_dir, public_base_url(args.host, args.port, args.public_url))
     # Participants' device identities live beside the sessions, not in the current folder.
@@ -65,6 +69,22 @@ def serve(args: argparse.Namespace) -> int:
         print(warning, flush=True)
     app.run(config, host=args.host, port=args.port)
     return 0
+
+
+def port_taken(host: str, port: int) -> str | None:
+    """The French sentence when `port` cannot be listened on (uvicorn would say it in English, and late)."""
+    import errno
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a port just freed is free
+            probe.bind((host, port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return texts.CLI_PORT_TAKEN.format(port=port, other=port + 1 if port < 65535 else 8081)
+        return texts.CLI_PORT_REFUSED.format(host=host, port=port, reason=error.strerror or error)
+    return None
 
 
 def print_urls(facilitator_url: str, joins: list[tuple[str, str]], base_url: str) -> None:

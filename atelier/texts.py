@@ -104,6 +104,14 @@ FORBIDDEN_TITLE = "Accès réservé à l'animation"
 FORBIDDEN_HELP = ("Ouvrez l'adresse affichée au démarrage d'Atelier (elle se termine par « ?token=… »). "
                   "Vous participez ? Scannez le QR code projeté dans la salle.")
 NOT_FOUND_TITLE = "Démarche introuvable"
+JOIN_TITLE = "Rejoindre une démarche"
+JOIN_HINT = "Tapez le code affiché à l'écran de la salle (6 lettres ou chiffres), puis « Rejoindre »."
+JOIN_CODE = "Code de la démarche"
+JOIN_BUTTON = "Rejoindre"
+JOIN_BAD_CODE = "Le code a {length} caractères, comme il est affiché à l'écran (ex. : K7PQ3M)."
+JOIN_FACILITATOR = "Vous animez ?"
+JOIN_WRONG_TOKEN = ("Cette adresse d'animation n'est pas la bonne : ouvrez celle affichée au démarrage d'Atelier"
+                    " (elle se termine par « ?token=… »).")
 NOT_FOUND_HELP = "Vérifiez le code projeté dans la salle ou scannez à nouveau le QR code."
 
 # --- Pieces shown on several pages -------------------------------------------------------------
@@ -466,6 +474,9 @@ ERR_TEMPLATE_MISSING = "Le modèle de document « {path} » est introuvable."
 ERR_TEMPLATE_UNREADABLE = "Le modèle de document « {path} » n'est pas un fichier Word (.docx) lisible."
 
 CLI_EXPORTED = "Exporté : {path}"
+CLI_PORT_TAKEN = ("Le port {port} est déjà utilisé, sans doute par un autre Atelier encore ouvert. Fermez-le, ou"
+                  " choisissez un autre port : atelier serve --port {other}")
+CLI_PORT_REFUSED = "Impossible d'écouter sur {host}:{port} ({reason}). Vérifiez --host et --port."
 CLI_IMPORTED = "Démarche « {territory} » (code {code}) importée dans {folder}."
 CLI_ALREADY_EXISTS = ("Une démarche de code {code} existe déjà dans {folder} : rien n'a été modifié. "
                       "Ajoutez --replace pour la remplacer par l'archive.")

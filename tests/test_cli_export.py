@@ -101,3 +101,16 @@ def test_optional_flags_add_the_detailed_votes_and_the_grouping_annex(data_dir: 
     grouping = "Comment les contributions ont été regroupées"
     assert grouping not in level_two("plain-again.docx")
     assert grouping in level_two("grouped.docx", "--grouping-annex")
+
+
+def test_serve_on_a_port_already_taken_says_so_in_french(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import socket
+
+    with socket.socket() as other_atelier:
+        other_atelier.bind(("127.0.0.1", 0))
+        other_atelier.listen()
+        port = other_atelier.getsockname()[1]
+        assert main(["serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"Le port {port} est déjà utilisé" in err and f"--port {port + 1}" in err
+    assert not (tmp_path / ".nicegui").exists()  # nothing was started

@@ -127,3 +127,13 @@ def test_file_names_follow_restitution_territory_date() -> None:
     assert names == [*(f"restitution-communaute-de-communes-des-coteaux-du-lizon-2018-03-14.{ext}"
                        for ext in ("docx", "csv", "json")),
                      "projet-de-deliberation-communaute-de-communes-des-coteaux-du-lizon-2018-03-14.docx"]
+
+
+def test_a_document_with_options_has_its_own_name_and_never_replaces_the_plain_one() -> None:
+    session = full_session()
+    names = {render(session, ExportFormat.DOCX, today=date(2018, 3, 14), **options).filename
+             for options in ({}, {"detailed_votes": True}, {"grouping_annex": True},
+                             {"detailed_votes": True, "grouping_annex": True})}
+    assert names == {"restitution-cc-du-val-2018-03-14.docx", "restitution-cc-du-val-2018-03-14-votes-detailles.docx",
+                     "restitution-cc-du-val-2018-03-14-regroupements.docx",
+                     "restitution-cc-du-val-2018-03-14-votes-detailles-regroupements.docx"}

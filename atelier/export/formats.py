@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,8 +68,10 @@ def render_record(record: dict[str, Any], fmt: ExportFormat, *, today: date, tem
     an import) must never make the council's document fail.
     """
     session = records.session_from_record(_printable(record))
+    options = [name for name, asked in (("votes-detailles", detailed_votes), ("regroupements", grouping_annex))
+               if asked and fmt is ExportFormat.DOCX]
     return Rendered(_content(session, fmt, template, detailed_votes, grouping_annex),
-                    export_filename(session, fmt, today), MEDIA_TYPES[fmt])
+                    export_filename(session, fmt, today, options), MEDIA_TYPES[fmt])
 
 
 def _printable(value: Any) -> Any:
@@ -99,6 +102,8 @@ def _content(session: Session, fmt: ExportFormat, template: Path | None, detaile
             return deliberation_docx(session, template)
 
 
-def export_filename(session: Session, fmt: ExportFormat, today: date) -> str:
-    """`restitution-<territoire>-<AAAA-MM-JJ>.<ext>`: ASCII, no spaces, safe on every system and in mail."""
-    return f"{fmt.prefix}-{ascii_slug(session.territory)}-{today.isoformat()}.{fmt.extension}"
+def export_filename(session: Session, fmt: ExportFormat, today: date, options: Sequence[str] = ()) -> str:
+    """`restitution-<territoire>-<AAAA-MM-JJ>[-<option>…].<ext>`: ASCII, no spaces, safe on every system and
+    in mail; a document with an option has its own name, so it never replaces the plain one."""
+    suffix = "".join(f"-{option}" for option in options)
+    return f"{fmt.prefix}-{ascii_slug(session.territory)}-{today.isoformat()}{suffix}.{fmt.extension}"

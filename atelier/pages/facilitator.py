@@ -10,7 +10,8 @@ from atelier.context import Atelier
 from atelier.domain import limits
 from atelier.export.french import french_moment
 from atelier.pages import console
-from atelier.pages.frame import attempt, facilitator_allowed, forbidden, frame, token_left_behind
+from atelier.pages.frame import attempt, facilitator_allowed, frame, token_left_behind
+from atelier.pages.join_by_code import join_by_code
 from atelier.pages.widgets import confirm, heading, phase_line
 from atelier.presets import DEFAULT_PRESET
 from atelier.store.backups import Backup
@@ -23,7 +24,10 @@ def register(atelier: Atelier) -> None:
         if redirect is not None:
             return redirect
         if not facilitator_allowed(atelier, None):
-            forbidden()
+            # A phone that typed the address on the projector lands here: it may type the code.
+            if token is not None:
+                ui.context.client.status_code = 403  # a wrong token is still refused, and said so
+            join_by_code(facilitator_note=texts.JOIN_WRONG_TOKEN if token else texts.FORBIDDEN_HELP)
             return None
         with frame("console"):
             heading(texts.HOME_TITLE, 1)

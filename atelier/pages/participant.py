@@ -23,6 +23,7 @@ from atelier.domain.model import Participant
 from atelier.domain.session import Session
 from atelier.pages.countdown import Countdown
 from atelier.pages.frame import frame, not_found
+from atelier.pages.join_by_code import join_by_code
 from atelier.pages.phone_forms import ContributionForm, ProfileForm, who
 from atelier.pages.phone_lists import MyContributions, OthersContributions
 from atelier.pages.phone_plenary import PhonePlenary
@@ -36,6 +37,10 @@ def register(atelier: Atelier, *, reconnect_timeout: float) -> None:
     # in one go. Built one at a time, the projection and the phones already in get their turn
     # between two builds, instead of waiting behind all of them.
     one_build_at_a_time = asyncio.Semaphore(1)
+
+    @ui.page("/j", title=texts.APP_NAME)
+    def code_page() -> None:
+        join_by_code()
 
     @ui.page("/j/{code}", title=texts.APP_NAME, reconnect_timeout=reconnect_timeout)
     async def join_page(request: Request, code: str) -> Response | None:

@@ -53,6 +53,14 @@ def commune_value(option: str | None) -> str:
     return "" if option in (None, WHOLE_TERRITORY_OPTION) else option
 
 
+def sent_summary(contribution: Contribution) -> str:
+    """« Difficulté · Mobilité · Fontenelle · Risque élevé »: what was sent, said back to the participant."""
+    parts = [texts.KIND_LABELS[contribution.kind], contribution.theme, contribution.commune or texts.WHOLE_TERRITORY]
+    if contribution.risk is not None:
+        parts.append(texts.RISK_LABELS[contribution.risk])
+    return " · ".join(parts) + "."
+
+
 class ProfileForm:
     def __init__(self, atelier: Atelier, session: Session, participant_id: str,
                  on_saved: Callable[[Participant], None]) -> None:
@@ -200,13 +208,22 @@ class ContributionForm:
             self.send_button.enable()
         if contribution is not None:
             self.similar.clear()
-            self.fields.text.value = ""
-            self.fields.structure.value = ""  # the next post is not signed with this one's structure
-            participant = self.session.participants.get(self.participant_id)
-            if participant is not None:
-                self.set_participant(participant)  # nor sent from this one's commune
+            self._reset()
             ui.run_javascript(CLEAR_DRAFT_JS.substitute(key=self._draft_key))  # a value set here emits no event
-            ui.notify(texts.PHONE_SENT, type="positive", position="top")
+            ui.notify(f"{texts.PHONE_SENT} {sent_summary(contribution)}", type="positive", position="top",
+                      multi_line=True)
+
+    def _reset(self) -> None:
+        """The next post starts blank: an elderly participant must not send it under this one's theme and
+        risk, nor signed with its structure or from its commune (back to the participant's own)."""
+        fields = self.fields
+        fields.text.value = ""
+        fields.theme.value = None
+        fields.risk.value = None
+        fields.structure.value = ""
+        participant = self.session.participants.get(self.participant_id)
+        if participant is not None:
+            self.set_participant(participant)
 
     def _keep_draft(self, key: str) -> None:
         """Keep the unsent text in the browser, so a phone that locks, drops the Wi-Fi or reloads keeps it.

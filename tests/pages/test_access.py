@@ -21,10 +21,25 @@ async def test_unknown_code_gets_a_friendly_french_404(data_dir, user: User) -> 
 
 
 async def test_facilitator_pages_need_the_token(seeded: str, user: User) -> None:
-    for path in ["/", f"/f/{seeded}", "/?token=wrong"]:
+    for path in [f"/f/{seeded}", f"/f/{seeded}/analyse"]:
         response = await user.http_client.get(path)
         assert response.status_code == 403, path
         assert "Accès réservé à l'animation" in response.text
+    home = await user.http_client.get("/")  # a phone that typed the projected address: the code field
+    assert home.status_code == 200 and "Code de la démarche" in home.text and "Nouvelle démarche" not in home.text
+    wrong = await user.http_client.get("/?token=wrong")
+    assert wrong.status_code == 403 and "pas la bonne" in wrong.text and "Nouvelle démarche" not in wrong.text
+
+
+async def test_a_phone_types_the_projected_code_at_the_root_address(seeded: str, user: User) -> None:
+    for path in ["/", "/j"]:
+        await user.open(path)
+        user.find(marker="join-code-field").type("abc")
+        await tap(user, "join-code-go")
+        await user.should_see("Le code a 6 caractères")
+    user.find(marker="join-code-field").clear().type(" abc def ")  # case and spaces forgiven
+    await tap(user, "join-code-go")
+    await user.should_see(marker="role")  # the phone's welcome form of démarche ABCDEF
 
 
 async def test_token_is_remembered_by_the_browser(seeded: str, user: User) -> None:

@@ -380,3 +380,14 @@ async def test_the_facilitator_adds_dates_corrects_and_removes_another_meeting_o
     await tap(user, "step-remove-1")
     await user.should_not_see(marker="step-title-1")
     assert calendar.steps == []
+
+
+async def test_after_sending_the_form_starts_blank_and_says_what_was_sent(seeded: str, user: User) -> None:
+    await join(user, seeded, commune="Fontenelle")
+    set_value(user, "commune", "Vernoux")  # this difficulté is about another commune
+    await post_difficulty(user, "Pas de bus après 18 h", theme="Santé", risk="modere")
+    await user.should_see("Difficulté · Santé · Vernoux · Risque modéré.")
+    with user:
+        values = {marker: user.find(marker=marker).elements.pop().value
+                  for marker in ("text", "theme", "risk", "commune")}
+    assert values == {"text": "", "theme": None, "risk": None, "commune": "Fontenelle"}
