@@ -37,6 +37,7 @@ from atelier.domain.events import (
     ContributionsMerged,
     DomainEvent,
     EvidenceChanged,
+    ModerationChanged,
     ParticipantJoined,
     PhaseChanged,
     PointsChanged,
@@ -167,4 +168,6 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code)]  # the console; phones and the projection do not show it
         case ResultsShown():
             return [wall(event.code)]  # the projection and the console; phones show their own ballot
+        case ModerationChanged():
+            return [wall(event.code)]  # the consoles; phones read the mode when they post
     return []

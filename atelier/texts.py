@@ -159,6 +159,8 @@ PHONE_RISK = "Risque d'aggravation"
 PHONE_RESOURCE_STRUCTURE = "Structure ou dispositif (facultatif)"
 PHONE_SEND = "Envoyer"
 PHONE_SENT = "Merci ! Votre contribution est envoyée."
+PHONE_SENT_HELD = "Merci ! Votre contribution est envoyée ; elle sera affichée après validation par l'animation."
+PHONE_WAITING_VALIDATION = "En attente de validation par l'animation"
 PHONE_MINE = "Mes contributions"
 PHONE_MINE_EMPTY = "Vous n'avez encore rien envoyé."
 PHONE_EDIT = "Modifier"
@@ -222,6 +224,26 @@ CONSOLE_HIDE = "Masquer"
 CONSOLE_RESTORE = "Rétablir"
 CONSOLE_EDIT = "Modifier"
 CONSOLE_HIDDEN_TAG = "masquée"
+CONSOLE_HELD_TAG = "en attente de validation ({reasons})"
+# Moderation before the projector (atelier/domain/moderation.py)
+MODERATION_MODES = {"directe": "Publication directe", "validation": "Validation avant projection"}
+MODERATION_MODE = "Publication"
+MODERATION_HEADING = "À valider avant projection"
+MODERATION_COUNT = "À valider : {count}"
+MODERATION_HINT = ("Ces contributions n'apparaissent ni à l'écran ni sur les autres téléphones tant que vous ne"
+                   " les validez pas. Raccourcis : V valide, M masque la plus ancienne.")
+MODERATION_EMPTY = "Rien à valider."
+MODERATION_MORE = "… et {count} autres, affichées au fur et à mesure."
+MODERATION_VALIDATE = "Valider"
+MODERATION_HIDE = "Masquer"
+MODERATION_VALIDATED = "Validée : n° {id} est à l'écran."
+MODERATION_ALL = "Toutes les contributions"
+HOLD_REASONS = {
+    "validation": "validation de chaque contribution",
+    "telephone": "contient un numéro de téléphone",
+    "email": "contient une adresse e-mail",
+    "mot": "contient un mot de la liste à vérifier",
+}
 CONSOLE_EDIT_TITLE = "Corriger la contribution n° {id}"
 CONSOLE_BY = "par {who}"
 
@@ -335,6 +357,8 @@ ERR_UNKNOWN_SECTION = "Choisissez : enjeu, orientation ou piste d'action."
 ERR_NOT_A_PISTE = "Seule une piste d'action a des sous-lignes et une fiche plan d'actions."
 ERR_EVIDENCE_TARGET = "Choisissez un axe, une orientation ou une piste d'action."
 ERR_EVIDENCE_NOT_VISIBLE = "Une contribution masquée ou fusionnée ne peut pas servir d'appui à un axe."
+ERR_UNKNOWN_MODERATION = "Choisissez « Publication directe » ou « Validation avant projection »."
+ERR_NOT_HELD = "Cette contribution n'attend plus de validation (déjà validée ou masquée)."
 ERR_GROUP_EMPTY = "Ce regroupement ne contient plus aucune contribution."
 ERR_VOTE_TARGET = "Le vote porte sur les orientations ou sur les pistes d'actions."
 ERR_VOTE_NO_ITEMS = "Rien à soumettre au vote : ajoutez d'abord des {items} aux axes."

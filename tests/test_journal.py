@@ -116,6 +116,12 @@ def whole_demarche() -> list[Change]:
         ch.RemoveCalendarStep(3),
         ch.AcceptGroup("Accéder aux soins", (5,)),  # a suggested group, as a new axe
         ch.AcceptGroup("Aller vers les jeunes", (5, 6), axis_id=1),  # … as an orientation of an axe
+        ch.SetPhaseStatus(R, CLOSED),
+        ch.SetPhaseStatus(E, OPEN),  # reopened for latecomers, with validation before the projector
+        ch.SetModeration("validation"),
+        ch.AddContribution("alice", kind="difficulte", text="Plus de car le samedi", theme="Mobilité", risk="eleve"),
+        ch.ValidateContribution(7),
+        ch.SetModeration("directe"),
     ]
 
 

@@ -63,8 +63,9 @@ def facet_counts(contributions: Iterable[Contribution]) -> Facets:
 
 def counts_in_analysis(c: Contribution, *, include_hidden: bool = False) -> bool:
     """Whether the analysis counts it: visible ones, and hidden ones too if asked — never an original
-    merged into another (the merged result already carries what it said)."""
-    return c.merged_into is None and (include_hidden or not c.hidden)
+    merged into another (the merged result already carries what it said), nor one still waiting for
+    validation (the room has not seen it)."""
+    return c.merged_into is None and not c.held and (include_hidden or not c.hidden)
 
 
 class _Tally(ABC):

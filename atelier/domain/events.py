@@ -16,6 +16,7 @@ from atelier.domain.axes import Axis, Target
 from atelier.domain.calendar import CalendarStep
 from atelier.domain.comments import Comment
 from atelier.domain.model import Contribution, Participant, Phase
+from atelier.domain.moderation import ModerationMode
 from atelier.domain.session_context import SessionContext
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
@@ -241,7 +242,17 @@ class ResultsShown:
     view: ResultsView
 
 
+@dataclass(frozen=True)
+class ModerationChanged:
+    """« Publication directe » or « Validation avant projection » from now on (the consoles show it)."""
+
+    code: str
+    version: int
+    mode: ModerationMode
+
+
 DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
                | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | BallotGiven
-               | CommentAdded | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown)
+               | CommentAdded | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown
+               | ModerationChanged)

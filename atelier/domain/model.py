@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from atelier.domain.moderation import HoldReason
+
 
 class PhaseKey(StrEnum):
     ETAT_DES_LIEUX = "etat_des_lieux"
@@ -141,6 +143,8 @@ class Contribution:
     merged_into: int | None = None
     # Corrected or hidden by the facilitator: the last word is theirs, its author may no longer change it.
     moderated: bool = False
+    # Waiting for the facilitator's « Valider » before any wall or list shows it (domain/moderation.py).
+    held: tuple[HoldReason, ...] = ()
 
     @property
     def phase(self) -> PhaseKey:
@@ -148,8 +152,9 @@ class Contribution:
 
     @property
     def is_visible(self) -> bool:
-        """Shown in lists, counted in analysis: neither hidden by the facilitator nor merged into another."""
-        return not self.hidden and self.merged_into is None
+        """Shown in lists, counted in analysis: not waiting for validation, not hidden by the facilitator,
+        not merged into another."""
+        return not self.hidden and self.merged_into is None and not self.held
 
     @property
     def share_count(self) -> int:

@@ -11,6 +11,7 @@ from atelier.domain.calendar import Calendar, CalendarStep
 from atelier.domain.comments import Comment, CommentBook
 from atelier.domain.evidence import Evidence
 from atelier.domain.model import Contribution, ContributionKind, Participant, Phase, PhaseKey, PhaseStatus, Risk, Role
+from atelier.domain.moderation import HoldReason, ModerationMode
 from atelier.domain.session import Session
 from atelier.domain.session_context import context_from_record, context_record
 from atelier.domain.testimony import Structure, StructureType, Witnesses
@@ -53,6 +54,7 @@ def session_meta(session: Session) -> dict[str, Any]:
         "comments": comments_record(session.comments),
         "timer": timer_record(session.timer),
         "calendar": calendar_record(session.calendar),
+        "moderation": session.moderation.value,
     }
 
 
@@ -84,6 +86,7 @@ def contribution_record(c: Contribution) -> dict[str, Any]:
         "merged_from": list(c.merged_from),
         "merged_into": c.merged_into,
         "moderated": c.moderated,
+        "held": [reason.value for reason in c.held],
     }
 
 
@@ -112,6 +115,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
         updated_at=datetime.fromisoformat(meta["updated_at"]),
         next_contribution_id=meta["next_contribution_id"],
         version=int(meta.get("version", 0)),
+        moderation=ModerationMode(meta.get("moderation", ModerationMode.DIRECT)),
     )
     for raw in meta["phases"]:
         key = PhaseKey(raw["key"])
@@ -155,6 +159,7 @@ def _contribution(raw: dict[str, Any]) -> Contribution:
         merged_from=list(raw.get("merged_from", [])),
         merged_into=raw.get("merged_into"),
         moderated=raw.get("moderated", False),
+        held=tuple(HoldReason(reason) for reason in raw.get("held", ())),
     )
 
 

@@ -27,6 +27,7 @@ from atelier.domain.model import (
     Risk,
     Role,
 )
+from atelier.domain.moderation import ModerationMode, hold_reasons
 from atelier.domain.restitution_rules import RestitutionRules
 from atelier.domain.session_context import SessionContext, checked_context
 from atelier.domain.testimony import Witnesses
@@ -59,6 +60,7 @@ class Session(RestitutionRules):
     comments: CommentBook = field(default_factory=CommentBook)
     timer: StepTimer | None = None
     calendar: Calendar = field(default_factory=Calendar)  # meetings beside the three phases
+    moderation: ModerationMode = ModerationMode.DIRECT
     # The number of changes made since the session was created (see `changes.perform`).
     version: int = 0
     # Each participant's contribution ids, oldest first: built on first use, kept by `add_contribution`,
@@ -169,6 +171,7 @@ class Session(RestitutionRules):
         )
         if self._just_sent(contribution):
             raise NotAllowed("already_sent")
+        contribution.held = hold_reasons(contribution.text, self.moderation)
         self.contributions[contribution.id] = contribution
         self._ids_by(author_id).append(contribution.id)
         self.next_contribution_id += 1
@@ -178,8 +181,10 @@ class Session(RestitutionRules):
                               commune: str | None, risk: Risk | str | None = None, structure: str = "",
                               now: datetime) -> Contribution:
         contribution = self._own_while_open(author_id, contribution_id)
-        return self._apply_edit(contribution, text=text, theme=theme, commune=commune, risk=risk,
-                                structure=structure, now=now)
+        self._apply_edit(contribution, text=text, theme=theme, commune=commune, risk=risk, structure=structure,
+                         now=now)
+        contribution.held = hold_reasons(contribution.text, self.moderation)  # an edit is screened as a post
+        return contribution
 
     def delete_own_contribution(self, author_id: str, contribution_id: int, now: datetime) -> Contribution:
         contribution = self._own_while_open(author_id, contribution_id)
@@ -198,7 +203,7 @@ class Session(RestitutionRules):
             raise NotAllowed("share_own")
         if contribution.merged_into is not None:
             raise NotAllowed("merged_away")
-        if contribution.hidden:
+        if contribution.hidden or contribution.held:
             raise NotAllowed("share_hidden")
         contribution.shared_by ^= {participant_id}
         return contribution
@@ -212,8 +217,24 @@ class Session(RestitutionRules):
         contribution.moderated = True
         return contribution
 
-    def set_hidden(self, contribution_id: int, hidden: bool, now: datetime) -> Contribution:
+    def set_moderation(self, mode: ModerationMode | str) -> ModerationMode:
+        """From now on; contributions already waiting still wait for « Valider » or « Masquer »."""
+        self.moderation = v.choice(ModerationMode, mode, "unknown_moderation")
+        return self.moderation
+
+    def validate(self, contribution_id: int, now: datetime) -> Contribution:
+        """« Valider »: a contribution waiting for the facilitator goes on the walls and in the lists."""
         contribution = self.contribution(contribution_id)
+        if not contribution.held:
+            raise NotAllowed("not_held")
+        contribution.held = ()
+        contribution.updated_at = now
+        return contribution
+
+    def set_hidden(self, contribution_id: int, hidden: bool, now: datetime) -> Contribution:
+        """« Masquer » decides for a contribution waiting for validation too: it waits no more."""
+        contribution = self.contribution(contribution_id)
+        contribution.held = ()
         contribution.hidden = hidden
         contribution.moderated = True  # hidden then shown again is still the facilitator's decision
         contribution.updated_at = now

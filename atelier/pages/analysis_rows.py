@@ -16,7 +16,7 @@ from atelier.domain.session import Session
 from atelier.domain.testimony import attribution
 from atelier.pages.analysis_dialogs import open_link_dialog
 from atelier.pages.frame import attempt
-from atelier.pages.widgets import contribution_meta
+from atelier.pages.widgets import contribution_meta, held_reasons
 
 
 class RowHost(Protocol):
@@ -52,6 +52,8 @@ def state_tags(contribution: Contribution) -> list[str]:
         tags.append(texts.ANALYSIS_STATE_MERGED_INTO.format(id=contribution.merged_into))
     elif contribution.hidden:
         tags.append(texts.ANALYSIS_STATE_HIDDEN)
+    elif contribution.held:
+        tags.append(texts.CONSOLE_HELD_TAG.format(reasons=held_reasons(contribution)))
     return tags
 
 

@@ -16,6 +16,7 @@ from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps, browser_
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
+from atelier.pages.console_moderation import ModerationQueue
 from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
@@ -37,6 +38,7 @@ def register(atelier: Atelier) -> None:
         ui.page_title(texts.CONSOLE_TITLE.format(territory=session.territory))
         with frame("console"):
             _header(atelier, session)
+            ModerationQueue(atelier, session)
             PhaseControls(atelier, session)
             CalendarSteps(atelier, session)
             WitnessList(atelier, session)

@@ -26,7 +26,17 @@ from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
 from atelier.pages.phone_forms import ContributionFields, who
-from atelier.pages.widgets import ALL, HIDDEN, NONE_OPTION, VISIBLE, contribution_meta, criterion, heading, select
+from atelier.pages.widgets import (
+    ALL,
+    HIDDEN,
+    NONE_OPTION,
+    VISIBLE,
+    contribution_meta,
+    criterion,
+    heading,
+    held_reasons,
+    select,
+)
 
 ROWS_PAGE = 50
 
@@ -55,6 +65,8 @@ class ConsoleRow:
         title = f"n° {contribution.id} · {texts.KIND_LABELS[contribution.kind]}"
         if contribution.hidden:
             title += f" · {texts.CONSOLE_HIDDEN_TAG}"
+        if contribution.held:
+            title += " · " + texts.CONSOLE_HELD_TAG.format(reasons=held_reasons(contribution))
         if contribution.merged_from:
             title += f" · {texts.CONSOLE_MERGED_FROM_TAG.format(ids=' et '.join(map(str, contribution.merged_from)))}"
         if contribution.merged_into is not None:
@@ -108,7 +120,7 @@ class ContributionList:
         self.rows: dict[int, ConsoleRow] = {}  # the rows drawn, by contribution id
         self.shown: set[int] = set()  # ids of every contribution the filters let through, drawn or not
         self.limit = ROWS_PAGE
-        with ui.card().classes("w-full gap-2"):
+        with ui.card().classes("w-full gap-2").props("id=contributions"):
             heading(texts.CONSOLE_CONTRIBUTIONS, 2)
             with ui.row().classes("w-full gap-2"):
                 self._filter("kind", texts.CONSOLE_FILTER_KIND,

@@ -210,8 +210,8 @@ class ContributionForm:
             self.similar.clear()
             self._reset()
             ui.run_javascript(CLEAR_DRAFT_JS.substitute(key=self._draft_key))  # a value set here emits no event
-            ui.notify(f"{texts.PHONE_SENT} {sent_summary(contribution)}", type="positive", position="top",
-                      multi_line=True)
+            sent = texts.PHONE_SENT_HELD if contribution.held else texts.PHONE_SENT
+            ui.notify(f"{sent} {sent_summary(contribution)}", type="positive", position="top", multi_line=True)
 
     def _reset(self) -> None:
         """The next post starts blank: an elderly participant must not send it under this one's theme and

@@ -42,6 +42,7 @@ class MyItem:
         self.contribution = contribution
         kind = texts.KIND_LABELS[contribution.kind]
         note = texts.PHONE_HIDDEN_BY_FACILITATOR if contribution.hidden else \
+            texts.PHONE_WAITING_VALIDATION if contribution.held else \
             texts.PHONE_CORRECTED_BY_FACILITATOR if contribution.moderated else ""
         self.kind.set_text(f"{kind} · {note}" if note else kind)
         self.text.set_text(contribution.text)

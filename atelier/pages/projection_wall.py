@@ -104,11 +104,16 @@ class Wall:
 
     def on_event(self, event: DomainEvent) -> None:
         match event:
-            case ContributionAdded(contribution=c) if c.kind in self.kinds:
+            case ContributionAdded(contribution=c) if c.kind in self.kinds and c.is_visible:
                 self._place(c)
                 self._mark_newest(c)
+            case ContributionChanged(contribution=c) if c.kind in self.kinds and c.is_visible:
+                arrived = c.id not in self.placed  # validated by the facilitator: new to the room
+                self._place(c)
+                if arrived:
+                    self._mark_newest(c)
             case ContributionChanged(contribution=c) if c.kind in self.kinds:
-                self._place(c) if c.is_visible else self._remove(c.id)
+                self._remove(c.id)  # hidden, or waiting for validation again after an edit
             case ContributionDeleted(contribution=c):
                 self._remove(c.id)
             case ContributionsMerged(result=result, originals=originals):

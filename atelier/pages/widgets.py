@@ -35,6 +35,11 @@ def criterion(name: str, key: str | None) -> Any:
     return NONE if key == NONE_OPTION else key
 
 
+def held_reasons(contribution: Contribution) -> str:
+    """« contient un numéro de téléphone, contient un mot de la liste à vérifier »: why it waits."""
+    return ", ".join(texts.HOLD_REASONS[reason] for reason in contribution.held)
+
+
 def contribution_meta(contribution: Contribution, *, with_theme: bool = False) -> str:
     """« Commune · Risque élevé · Structure · +3 », the facts under a contribution's text."""
     parts = [contribution.theme] if with_theme else []

@@ -191,15 +191,15 @@ async def test_a_contribution_hidden_or_deleted_leaves_the_others_list_of_every_
         seeded: str, create_user) -> None:
     first: User = create_user()
     await join(first, seeded)
-    await post_difficulty(first, "Le maire est un voleur")
+    await post_difficulty(first, "Hors sujet : la fête du village")
     await post_difficulty(first, "Pas de médecin le week-end")
     second: User = create_user()
     await join(second, seeded, commune="Vernoux")
     with second:
         second.find(marker="others").elements.pop().value = True
-    await second.should_see("Le maire est un voleur")
+    await second.should_see("Hors sujet : la fête du village")
     await running().service.apply(seeded, SetHidden(1, True))  # the facilitator, from the console
-    await second.should_not_see("Le maire est un voleur")
+    await second.should_not_see("Hors sujet : la fête du village")
     author = running().service.get(seeded).contributions[2].author_id
     await running().service.apply(seeded, DeleteOwnContribution(author, 2))  # its author, from another phone
     await second.should_not_see("Pas de médecin le week-end")

@@ -52,9 +52,11 @@ from atelier.domain.changes.room import (
     RemoveCalendarStep,
     SetContext,
     SetHidden,
+    SetModeration,
     SetPhaseDate,
     SetPhaseStatus,
     ToggleShare,
+    ValidateContribution,
 )
 
 __all__ = [
@@ -96,6 +98,7 @@ __all__ = [
     "SetCommentShown",
     "SetContext",
     "SetHidden",
+    "SetModeration",
     "SetPhaseDate",
     "SetPhaseStatus",
     "SetPisteDetails",
@@ -108,6 +111,7 @@ __all__ = [
     "ToggleShare",
     "TurnAxisPage",
     "UnlinkEvidence",
+    "ValidateContribution",
     "change_from_record",
     "perform",
     "replay",

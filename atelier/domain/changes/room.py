@@ -15,6 +15,7 @@ from atelier.domain.events import (
     ContributionAdded,
     ContributionChanged,
     ContributionDeleted,
+    ModerationChanged,
     ParticipantChanged,
     ParticipantJoined,
     PhaseChanged,
@@ -254,6 +255,34 @@ class ModerateEdit(_EditedFields, Change[Contribution]):
 
     def apply(self, session: Session, now: datetime) -> Contribution:
         return session.moderate_edit(self.contribution_id, **self.fields(), now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionChanged:
+        return _changed(session, result)
+
+
+@dataclass(frozen=True)
+class SetModeration(Change[str]):
+    """« Publication directe » (`directe`) or « Validation avant projection » (`validation`)."""
+
+    name = "set_moderation"
+    mode: str
+
+    def apply(self, session: Session, now: datetime) -> str:
+        return session.set_moderation(self.mode)
+
+    def announce(self, session: Session, result: str) -> ModerationChanged:
+        return ModerationChanged(session.code, session.version, session.moderation)
+
+
+@dataclass(frozen=True)
+class ValidateContribution(Change[Contribution]):
+    """« Valider »: a contribution waiting for the facilitator goes on the walls and in the lists."""
+
+    name = "validate_contribution"
+    contribution_id: int
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        return session.validate(self.contribution_id, now)
 
     def announce(self, session: Session, result: Contribution) -> ContributionChanged:
         return _changed(session, result)
