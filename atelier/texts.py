@@ -365,6 +365,13 @@ ERR_VOTE_NO_ITEMS = "Rien à soumettre au vote : ajoutez d'abord des {items} aux
 ERR_VOTE_BUDGET_RANGE = "Le nombre de points par personne va de 1 à {max}."
 ERR_VOTE_CAP_RANGE = "Le maximum par proposition va de 1 à {budget} (le nombre de points par personne)."
 ERR_VOTE_ALREADY_OPEN = "Un vote est déjà ouvert : fermez-le avant d'en ouvrir un autre."
+CONSOLE_CLOSE_VOTE_CONFIRM = ("Clore le vote ? Les téléphones ne pourront plus changer leurs points. Vous pourrez le"
+                              " rouvrir (« Rouvrir le vote ») si c'était trop tôt.")
+CONSOLE_REOPEN_VOTE = "Rouvrir le vote"
+CONSOLE_CLOSE_PHASE_CONFIRM = ("Clore « {phase} » ? Les téléphones ne pourront plus envoyer de contribution pour"
+                               " cette phase. Vous pourrez la rouvrir.")
+ERR_VOTE_ITEMS_GONE = ("Des {items} de ce vote ont été retirées des axes depuis sa clôture : il ne peut pas être"
+                       " rouvert. Ouvrez un nouveau vote.")
 ERR_NO_VOTE_OPEN = "Aucun vote n'est ouvert pour le moment."
 ERR_VOTE_CLOSED = "Le vote est clos : les points ne peuvent plus changer."
 ERR_VOTE_PHASE = "On ne vote que pendant la restitution, quand elle est ouverte."

@@ -178,6 +178,15 @@ class Tab:
     async def click_element(self, element_id: str) -> None:
         await self.emit(element_id, "click", None)
 
+    async def click_confirmed(self, label: str) -> None:
+        """A button that asks first (« Clore le vote ? »): tap it, then the dialog's button of the same name."""
+        buttons = lambda tab: [i for i, e in tab.elements.items()  # noqa: E731 - read twice below
+                               if e.get("tag") == "q-btn" and e.get("props", {}).get("label") == label]
+        before = set(buttons(self))
+        await self.click(label)
+        await asyncio.wait_for(self.watch(lambda tab: bool(set(buttons(tab)) - before)), 30)
+        await self.click_element(max(set(buttons(self)) - before, key=int))
+
     async def close(self) -> None:
         try:
             await self.sio.disconnect()
@@ -422,11 +431,12 @@ async def vote_taps(phones: list[Tab], projection: Tab) -> list[float]:
     return [r - started for (started, _), r in zip(taps, results, strict=True) if isinstance(r, float)]
 
 
-async def everyone_sees(phones: list[Tab], console: Tab, button: str, condition: Callable[[Tab], bool]) -> list[float]:
-    """The console taps `button`; latency = until each phone's page meets `condition`."""
+async def everyone_sees(phones: list[Tab], console: Tab, button: str, condition: Callable[[Tab], bool], *,
+                        confirmed: bool = False) -> list[float]:
+    """The console taps `button` (and its confirmation); latency = until each phone's page meets `condition`."""
     seen = [tab.watch(condition) for tab in phones]
     started = time.perf_counter()
-    await console.click(button)
+    await (console.click_confirmed(button) if confirmed else console.click(button))
     results = await asyncio.gather(*[asyncio.wait_for(s, 120) for s in seen], return_exceptions=True)
     return [r - started for r in results if isinstance(r, float)]
 
@@ -502,7 +512,8 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                         "present": lambda: everyone_sees(phones, console, texts.CONSOLE_NEXT_AXIS, axis_presented),
                         "vote_shown": lambda: open_vote(phones, console),
                         "vote_taps": lambda: vote_taps(phones, projection),
-                        "close": lambda: everyone_sees(phones, console, texts.CONSOLE_CLOSE_VOTE, ballot_frozen),
+                        "close": lambda: everyone_sees(phones, console, texts.CONSOLE_CLOSE_VOTE, ballot_frozen,
+                                                       confirmed=True),
                     }
                     for name, measure in steps.items():
                         result[name] = summary(await step(name, measure), n)

@@ -90,6 +90,29 @@ def test_no_points_before_a_vote_opens_and_none_once_it_closed(plenary: Session)
     assert vote.points_of("alice") == {bus: 2} and not vote.is_open
 
 
+def test_a_vote_closed_too_early_is_reopened_with_its_points(plenary: Session) -> None:
+    bus = pistes(plenary)[0]
+    with refused(NotAllowed, match="Aucun vote n'a encore eu lieu"):
+        plenary.reopen_vote()
+    vote = plenary.open_vote("piste", now=T0)
+    plenary.set_points("alice", bus, 2)
+    with refused(NotAllowed, match="déjà ouvert"):
+        plenary.reopen_vote()
+    plenary.votes.close_current(T0)
+    assert plenary.reopen_vote() is vote and vote.is_open
+    plenary.set_points("alice", bus, 3)
+    assert vote.points_of("alice") == {bus: 3}
+
+
+def test_a_vote_whose_lines_left_the_board_is_not_reopened(plenary: Session) -> None:
+    plenary.open_vote("piste", now=T0)
+    plenary.votes.close_current(T0)
+    plenary.remove_axis_line(pistes(plenary)[0])
+    with refused(NotAllowed, match="retirées des axes depuis sa clôture"):
+        plenary.reopen_vote()
+    assert plenary.votes.current is None
+
+
 def test_votes_happen_only_while_the_restitution_is_open(plenary: Session) -> None:
     plenary.open_vote("piste", now=T0)
     plenary.set_phase_status(PhaseKey.RESTITUTION, PhaseStatus.CLOSED, T0)

@@ -102,6 +102,8 @@ def whole_demarche() -> list[Change]:
         ch.SetPoints("bob", 6, 1),
         ch.SetPoints("alice", 5, 1),
         ch.CloseVote(),
+        ch.ReopenVote(),  # closed too early
+        ch.CloseVote(),
         ch.ShowResults("par_role"),
         ch.HideResults(),
         ch.ShowResults(None),

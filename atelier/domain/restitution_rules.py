@@ -128,6 +128,16 @@ class RestitutionRules:
         items = [line.id for line in self.axes.items(target)]
         return self.votes.open(target, items, budget=budget, cap=cap, now=now, ballot_codes=ballot_codes)
 
+    def reopen_vote(self) -> PriorityVote:
+        """A vote closed too early goes on, with its points; refused if one of its lines left the board."""
+        self._require_restitution("vote_phase")
+        latest = self.votes.latest
+        if latest is not None and not latest.is_open:
+            board = {line.id for line in self.axes.items(latest.target)}
+            if not set(latest.items) <= board:
+                raise NotAllowed("vote_items_gone", items=latest.target)
+        return self.votes.reopen_latest()
+
     def redeem_ballot_code(self, participant_id: str, code: str) -> PriorityVote:
         self.participant(participant_id)
         self._require_restitution("vote_phase")

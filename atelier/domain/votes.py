@@ -206,6 +206,16 @@ class VoteBook:
         vote.close(now)
         return vote
 
+    def reopen_latest(self) -> PriorityVote:
+        """« Rouvrir le vote »: the last vote goes on, its points kept, if no other one is open."""
+        if self.current is not None:
+            raise NotAllowed("vote_already_open")
+        vote = self.latest
+        if vote is None:
+            raise NotAllowed("no_vote_yet")
+        vote.closed_at = None
+        return vote
+
     def show_results(self, view: ResultsView | str | None = None) -> ResultsView:
         """Put the latest vote's results on the projection, in `view` (None keeps the current view)."""
         if self.latest is None:

@@ -20,7 +20,7 @@ from atelier.pages.console_moderation import ModerationQueue
 from atelier.pages.console_plenary import PlenaryControls
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
-from atelier.pages.widgets import heading, qr_code, screen_links
+from atelier.pages.widgets import confirm, heading, qr_code, screen_links
 
 
 def register(atelier: Atelier) -> None:
@@ -111,7 +111,13 @@ class PhaseControls:
         async def change() -> None:
             await attempt(lambda: self.atelier.service.apply(self.session.code, SetPhaseStatus(key, status)))
 
-        ui.button(label, on_click=change).props("no-caps").mark(f"{status.value}-{key.value}")
+        def ask() -> None:
+            """Closing stops every phone's form: said first, and it can be reopened."""
+            confirm(texts.CONSOLE_CLOSE_PHASE_CONFIRM.format(phase=texts.PHASE_LABELS[key]), label, change,
+                    audience="console", mark=f"confirm-close-{key.value}")
+
+        on_click = ask if status is PhaseStatus.CLOSED else change
+        ui.button(label, on_click=on_click).props("no-caps").mark(f"{status.value}-{key.value}")
 
     async def set_date(self, key: PhaseKey, value: object) -> None:
         try:

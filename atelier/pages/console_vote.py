@@ -3,12 +3,15 @@ results live in any view, and choose what the projection shows."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from nicegui import ui
 
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import TargetKind
-from atelier.domain.changes import CloseVote, HideResults, OpenVote, ShowResults
+from atelier.domain.changes import Change, CloseVote, HideResults, OpenVote, ReopenVote, ShowResults
 from atelier.domain.errors import DomainError
 from atelier.domain.events import BallotGiven, DomainEvent, PointsChanged, ResultsShown, VoteChanged
 from atelier.domain.session import Session
@@ -24,7 +27,7 @@ from atelier.domain.votes import (
 from atelier.pages import ballot_sheet
 from atelier.pages.frame import attempt, show_error
 from atelier.pages.vote_views import ResultsPanel
-from atelier.pages.widgets import heading
+from atelier.pages.widgets import confirm, heading
 
 TURNOUT_EVERY = 5.0  # seconds
 
@@ -55,9 +58,11 @@ class VoteControls:
                 self.turnout = ui.label().classes("hint").mark("vote-turnout")
                 self.print_codes = ui.link(texts.CONSOLE_PRINT_BALLOTS, ballot_sheet.path(session.code),
                                            new_tab=True).mark("print-ballots")
-                self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: attempt(
-                    lambda: atelier.service.apply(session.code, CloseVote()))).props("no-caps color=negative") \
-                    .mark("close-vote")
+                self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: confirm(
+                    texts.CONSOLE_CLOSE_VOTE_CONFIRM, texts.CONSOLE_CLOSE_VOTE, self._apply(CloseVote()),
+                    audience="console", mark="confirm-close-vote")).props("no-caps color=negative").mark("close-vote")
+                self.reopener = ui.button(texts.CONSOLE_REOPEN_VOTE, on_click=self._apply(ReopenVote())) \
+                    .props("no-caps outline").mark("reopen-vote")
             with ui.row().classes("items-center gap-2") as self.view_row:
                 ui.label(texts.CONSOLE_RESULTS_VIEW)
                 self.view = ui.toggle({v.value: texts.RESULTS_VIEW_LABELS[v] for v in ResultsView},
@@ -73,6 +78,9 @@ class VoteControls:
         self.refresh()
         # Phones come and go without any change to the démarche: who is here is read every few seconds.
         ui.timer(TURNOUT_EVERY, self._show_turnout)
+
+    def _apply(self, change: Change[Any]) -> Callable[[], Awaitable[Any]]:
+        return lambda: attempt(lambda: self.atelier.service.apply(self.session.code, change))
 
     async def open_vote(self) -> None:
         try:
@@ -102,6 +110,7 @@ class VoteControls:
         vote, current = self.session.votes.latest, self.session.votes.current
         self.opener.set_visibility(current is None)
         self.closer.set_visibility(current is not None)
+        self.reopener.set_visibility(current is None and vote is not None)  # a vote closed too early goes on
         self.view_row.set_visibility(vote is not None)
         self.print_codes.set_visibility(vote is not None and vote.needs_code)
         self._show_turnout()

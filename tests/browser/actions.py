@@ -34,6 +34,13 @@ def phase_button(console: Page, phase: PhaseKey, action: str) -> Locator:
     return line.get_by_role("button", name=action, exact=True)
 
 
+def close_phase(console: Page, phase: PhaseKey) -> None:
+    """« Clore », then the confirmation."""
+    phase_button(console, phase, texts.CONSOLE_CLOSE_PHASE).click()
+    console.get_by_role("dialog").get_by_role("button", name=texts.CONSOLE_CLOSE_PHASE).click()
+    expect(phase_button(console, phase, texts.CONSOLE_REOPEN_PHASE)).to_be_visible()
+
+
 def console_row(console: Page, text: str) -> Locator:
     """The moderation card of one contribution (cards inside the list's card)."""
     return console.locator(".q-card .q-card").filter(has=console.get_by_text(text, exact=True))

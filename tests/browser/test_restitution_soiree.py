@@ -20,6 +20,7 @@ from tests.browser.actions import (
     add_structure,
     ballot_item,
     between,
+    close_phase,
     create_session,
     decode_qr,
     give_points,
@@ -62,7 +63,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     post(elue, DIFFICULTY, theme="Mobilité", risk=Risk.HIGH)
 
     # Phase 2: the Mission Locale testifies, and says so from its phone too.
-    phase_button(console, PhaseKey.ETAT_DES_LIEUX, texts.CONSOLE_CLOSE_PHASE).click()
+    close_phase(console, PhaseKey.ETAT_DES_LIEUX)
     phase_button(console, PhaseKey.TEMOIGNAGES, texts.CONSOLE_OPEN_PHASE).click()
     add_structure(console, STRUCTURE)
     witness_line(console, STRUCTURE).get_by_role("button", name=texts.WITNESSES_SPEAK).click()
@@ -104,7 +105,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     axes.close()
 
     # Phase 3: the axe on the projector and on the phones.
-    phase_button(console, PhaseKey.TEMOIGNAGES, texts.CONSOLE_CLOSE_PHASE).click()
+    close_phase(console, PhaseKey.TEMOIGNAGES)
     phase_button(console, PhaseKey.RESTITUTION, texts.CONSOLE_OPEN_PHASE).click()
     console.get_by_role("button", name=texts.CONSOLE_NEXT_AXIS).click()
     expect(projection.get_by_text(texts.AXIS_NUMBER_OF.format(number=1, total=1), exact=True)).to_be_visible()
@@ -152,6 +153,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
     save_artifact(projection, "restitution-vote-bars", clip=between(projection.locator(".wall"), bars.last))
 
     console.get_by_role("button", name=texts.CONSOLE_CLOSE_VOTE).click()
+    console.get_by_role("dialog").get_by_role("button", name=texts.CONSOLE_CLOSE_VOTE).click()  # confirmed
     expect(projection.get_by_text(texts.PROJECTION_VOTE_CLOSED.format(
         items=texts.TARGET_LABELS_PLURAL["piste"]), exact=True)).to_be_visible()
     for phone in (elue, actor, resident):

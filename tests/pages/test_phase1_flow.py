@@ -76,6 +76,9 @@ async def test_closing_the_phase_turns_every_phone_form_into_a_waiting_message(s
     facilitator: User = create_user()
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
     await tap(facilitator, "close-etat_des_lieux")
+    await facilitator.should_see("Vous pourrez la rouvrir.")
+    await phone.should_see(marker="send")  # nothing closes before the facilitator confirms
+    await tap(facilitator, "confirm-close-etat_des_lieux")
     await phone.should_see(marker="waiting")
     await phone.should_not_see(marker="send")
     await phone.should_see("État des lieux : contributions closes")

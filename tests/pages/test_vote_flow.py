@@ -130,11 +130,17 @@ async def test_closing_the_vote_freezes_every_phone(restitution: dict[str, int],
     assert not ballot(phone).props["frozen"], "minus and plus are there"
 
     await tap(facilitator, "close-vote")
+    await tap(facilitator, "confirm-close-vote")
     await phone.should_see("Le vote est clos : vos points sont enregistrés. Merci !")
     assert ballot(phone).props["frozen"], "minus and plus are gone"
     assert shown_points(phone, bus) == 2
     await projection.should_see("Résultats du vote : les pistes d'actions")
     await facilitator.should_see("Vote clos sur les pistes d'actions · 1 votant")
+
+    await tap(facilitator, "reopen-vote")  # closed too early: it goes on, the points kept
+    await facilitator.should_see("1 votant")
+    await phone.should_not_see("Le vote est clos : vos points sont enregistrés. Merci !")
+    assert not ballot(phone).props["frozen"] and shown_points(phone, bus) == 2
 
 
 async def test_the_results_view_chosen_in_the_console_goes_to_the_projection(

@@ -118,6 +118,19 @@ class CloseVote(Change[PriorityVote]):
 
 
 @dataclass(frozen=True)
+class ReopenVote(Change[PriorityVote]):
+    """« Rouvrir le vote »: the last vote, closed too early, goes on with its points."""
+
+    name = "reopen_vote"
+
+    def apply(self, session: Session, now: datetime) -> PriorityVote:
+        return session.reopen_vote()
+
+    def announce(self, session: Session, result: PriorityVote) -> VoteChanged:
+        return _vote(session, result)
+
+
+@dataclass(frozen=True)
 class RedeemBallotCode(Change[PriorityVote]):
     """A phone enters one of the vote's one-use codes and gets its ballot."""
 
