@@ -63,7 +63,8 @@ def serve(args: argparse.Namespace) -> int:
         ensure_demo(store, load_presets()[DEFAULT_PRESET], datetime.now(UTC))
     atelier = app.build(config, store)
     print_urls(config.facilitator_url(), [(s.territory, atelier.join_url(s.code)) for s in
-                                          atelier.service.list_sessions()], config.base_url)
+                                          atelier.service.list_sessions()], config.base_url,
+               chosen=args.public_url is not None)
     warning = capacity_warning(raise_open_file_limit())
     if warning:
         print(warning, flush=True)
@@ -87,10 +88,11 @@ def port_taken(host: str, port: int) -> str | None:
     return None
 
 
-def print_urls(facilitator_url: str, joins: list[tuple[str, str]], base_url: str) -> None:
+def print_urls(facilitator_url: str, joins: list[tuple[str, str]], base_url: str, *, chosen: bool = False) -> None:
+    """`chosen`: the address was given with --public-url; the facilitator knows where phones will go."""
     lines = ["", "Atelier est prêt.", f"  Animation (gardez ce lien pour vous) : {facilitator_url}"]
     lines += [f"  Participants — {territory} : {url}" for territory, url in joins]
-    if "127.0.0.1" in base_url:
+    if "127.0.0.1" in base_url and not chosen:
         lines.append("  Attention : aucune adresse réseau trouvée, les téléphones ne pourront pas se connecter. "
                      "Utilisez --public-url.")
     print("\n".join(lines), flush=True)

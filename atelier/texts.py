@@ -30,8 +30,8 @@ PHASE_STATUS_LABELS = {
 }
 ROLE_LABELS = {
     Role.ELU: "Élu·e",
-    Role.LOCAL_ACTOR: "Acteur local (association, service…)",
-    Role.INSTITUTIONAL_ACTOR: "Acteur institutionnel (CAF, Département…)",
+    Role.LOCAL_ACTOR: "Acteur·rice local·e (association, service…)",
+    Role.INSTITUTIONAL_ACTOR: "Acteur·rice institutionnel·le (CAF, Département…)",
     Role.RESIDENT: "Habitant·e",
     Role.OTHER: "Autre",
 }
@@ -115,7 +115,11 @@ JOIN_WRONG_TOKEN = ("Cette adresse d'animation n'est pas la bonne : ouvrez celle
 NOT_FOUND_HELP = "Vérifiez le code projeté dans la salle ou scannez à nouveau le QR code."
 
 # --- Pieces shown on several pages -------------------------------------------------------------
-SHARED_COUNT = "+{count} partagent"
+SHARED_FORMS = ("personne la partage", "personnes la partagent")  # « 3 personnes la partagent » (+1), said in words
+
+
+def shared_count(count: int) -> str:
+    return f"{count} {SHARED_FORMS[0] if count < 2 else SHARED_FORMS[1]}"
 NO_PHASE_OPEN = "Les contributions ne sont pas encore ouvertes"
 PHASE_OPEN_LINE = "{phase} : contributions ouvertes"
 RESTITUTION_OPEN_LINE = "Restitution en plénière : débat et vote"

@@ -120,7 +120,7 @@ def test_annexes_group_by_phase_then_theme_then_kind_with_counts(document: Docum
     assert headings(document, 4) == ["Difficultés (2)", "Ressources (1)", "Difficultés (1)", "Constats (1)",
                                      "Enjeux (1)", "Préconisations (1)"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    assert "Pas de bus après 18 h — Fontenelle · Risque élevé · +1 partagent" in bullets
+    assert "Pas de bus après 18 h — Fontenelle · Risque élevé · 1 personne la partage" in bullets
     assert "Transport solidaire le mardi — Vernoux · Lizon Solidarité" in bullets
     assert "Ouvrir une micro-crèche intercommunale — Marcilly · CCAS de Marcilly" in bullets
 
@@ -132,8 +132,8 @@ def test_hidden_contributions_appear_nowhere(document: Document) -> None:
 
 
 def test_participation_counts_people_by_role_and_commune_and_contributions_by_phase(document: Document) -> None:
-    assert table_after(document, "Rôle") == [["Élu·e", "2"], ["Acteur local (association, service…)", "2"],
-                                             ["Acteur institutionnel (CAF, Département…)", "1"]]
+    assert table_after(document, "Rôle") == [["Élu·e", "2"], ["Acteur·rice local·e (association, service…)", "2"],
+                                             ["Acteur·rice institutionnel·le (CAF, Département…)", "1"]]
     assert table_after(document, "Commune") == [["Fontenelle", "1"], ["Vernoux", "1"], ["Marcilly", "1"],
                                                 ["Sans commune (acteurs du territoire)", "2"]]
     assert table_after(document, "Phase") == [["État des lieux", "4", "3 difficultés, 1 ressource"],

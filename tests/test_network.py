@@ -73,6 +73,8 @@ def test_without_any_network_it_falls_back_to_loopback_and_says_so(monkeypatch, 
     assert base == "http://127.0.0.1:8080"
     cli.print_urls(f"{base}/?token=t", [("CC du Val", network.join_url(base, "ABCDEF"))], base)
     assert "aucune adresse réseau trouvée" in capsys.readouterr().out
+    cli.print_urls(f"{base}/?token=t", [], base, chosen=True)  # --public-url http://127.0.0.1:8080, on purpose
+    assert "aucune adresse réseau trouvée" not in capsys.readouterr().out
 
 
 def test_an_explicit_host_is_used_as_given(monkeypatch) -> None:

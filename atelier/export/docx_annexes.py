@@ -87,7 +87,7 @@ def annex_details(contribution: Contribution, merged: int = 1) -> str:
         contribution.commune or "",
         texts.RISK_LABELS[contribution.risk] if contribution.risk else "",
         contribution.structure,
-        texts.SHARED_COUNT.format(count=contribution.share_count) if contribution.share_count else "",
+        texts.shared_count(contribution.share_count) if contribution.share_count else "",
         texts.MERGED_COUNT.format(count=merged) if merged > 1 else "",
     ]
     return " · ".join(part for part in parts if part)

@@ -245,7 +245,7 @@ class TestimonyWall(Wall):
         signed = texts.signature(attribution(contribution, self.session.participants.get(contribution.author_id)))
         parts = [signed or contribution.commune or texts.WHOLE_TERRITORY, contribution.theme]
         if contribution.share_count:
-            parts.append(texts.SHARED_COUNT.format(count=contribution.share_count))
+            parts.append(texts.shared_count(contribution.share_count))
         return " · ".join(parts)
 
     def _show_speaker(self) -> None:

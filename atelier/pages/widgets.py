@@ -49,7 +49,7 @@ def contribution_meta(contribution: Contribution, *, with_theme: bool = False) -
     if contribution.structure:
         parts.append(contribution.structure)
     if contribution.share_count:
-        parts.append(texts.SHARED_COUNT.format(count=contribution.share_count))
+        parts.append(texts.shared_count(contribution.share_count))
     return " · ".join(parts)
 
 

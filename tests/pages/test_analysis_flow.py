@@ -95,7 +95,7 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
     await facilitator.should_see(marker="analysis-9")  # the result, listed last
     await facilitator.should_see("Aucun bus ni transport le soir")
     # carol and ml
-    await facilitator.should_see("Mobilité · Tout le territoire · Risque élevé · +2 partagent")
+    await facilitator.should_see("Mobilité · Tout le territoire · Risque élevé · 2 personnes la partagent")
     await facilitator.should_see("n° 9 · Difficulté · État des lieux · fusion des n° 1 et 2")
     await facilitator.should_see("n° 1 · Difficulté · État des lieux · fusionnée dans n° 9, non comptée")
     await facilitator.should_see("6 comptées · 9 affichées sur 9")

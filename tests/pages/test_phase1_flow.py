@@ -186,8 +186,8 @@ async def test_others_share_a_difficulty_and_the_projection_counts_it(seeded: st
     await second.should_see("Isolement des aînés")
     await tap(second, "share-1")
     await second.should_see("Partagé ✓")
-    await projection.should_see("Fontenelle · Risque élevé · +1 partagent")
-    await first.should_see("Mobilité · Fontenelle · Risque élevé · +1 partagent")
+    await projection.should_see("Fontenelle · Risque élevé · 1 personne la partage")
+    await first.should_see("Mobilité · Fontenelle · Risque élevé · 1 personne la partage")
 
 
 async def test_a_contribution_hidden_or_deleted_leaves_the_others_list_of_every_phone_at_once(
