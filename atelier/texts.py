@@ -229,6 +229,19 @@ CONSOLE_RESTORE = "Rétablir"
 CONSOLE_EDIT = "Modifier"
 CONSOLE_HIDDEN_TAG = "masquée"
 CONSOLE_HELD_TAG = "en attente de validation ({reasons})"
+# For someone without a smartphone (atelier/pages/console_proxy.py)
+PROXY_TITLE = "Saisir pour une personne sans smartphone"
+PROXY_HINT = ("Notez ce que dit une personne qui n'a pas de téléphone : ce qu'elle dit compte comme le sien"
+              " (son rôle, sa commune), à l'écran, dans l'analyse et dans le document. Ses contributions suivantes"
+              " lui restent attribuées jusqu'à « Nouvelle personne ».")
+PROXY_ROLE = "La personne est…"
+PROXY_COMMUNE = "Sa commune"
+PROXY_NAME = "Son nom (facultatif)"
+PROXY_STRUCTURE = "Sa structure"
+PROXY_NEW_PERSON = "Nouvelle personne"
+PROXY_SAVE = "Enregistrer sa contribution"
+PROXY_SAVED = "Enregistrée pour la personne : {summary}"
+PROXY_NO_PHASE = "Ouvrez une phase pour saisir des contributions."
 # Moderation before the projector (atelier/domain/moderation.py)
 MODERATION_MODES = {"directe": "Publication directe", "validation": "Validation avant projection"}
 MODERATION_MODE = "Publication"

@@ -223,3 +223,22 @@ def test_a_participant_is_offered_others_visible_difficulties_of_the_open_phase_
     assert session.shareable_for("alice") == [latest, first]
     session.set_phase_status(PhaseKey.ETAT_DES_LIEUX, PhaseStatus.CLOSED, T0)
     assert session.shareable_for("alice") == []
+
+
+def test_the_facilitator_enters_a_contribution_for_someone_without_a_smartphone(session: Session) -> None:
+    profile = {"role": "elu", "commune": "Marcilly", "display_name": "M. Durand"}
+    first = session.add_contribution_for("sans-smartphone-1", profile, kind="difficulte", text="Plus de car",
+                                         theme="Mobilité", risk="eleve", now=T0)
+    session.add_contribution_for("sans-smartphone-1", profile, kind="ressource", text="La navette du jeudi",
+                                 theme="Mobilité", now=T0)
+    person = session.participants["sans-smartphone-1"]
+    assert (person.role.value, person.commune, person.display_name) == ("elu", "Marcilly", "M. Durand")
+    assert first.commune == "Marcilly" and first.author_id == person.id  # counted as theirs, from their commune
+    assert len(session.contributions_by(person.id)) == 2
+
+
+def test_an_entry_for_someone_that_is_refused_leaves_no_participant_behind(session: Session) -> None:
+    with refused(InvalidInput, match="[Tt]hématique"):
+        session.add_contribution_for("sans-smartphone-2", {"role": "habitant", "commune": "Vernoux"},
+                                     kind="difficulte", text="Plus de car", theme="Inconnue", risk="eleve", now=T0)
+    assert "sans-smartphone-2" not in session.participants and not session.contributions

@@ -177,6 +177,23 @@ class Session(RestitutionRules):
         self.next_contribution_id += 1
         return contribution
 
+    def add_contribution_for(self, participant_id: str, profile: dict[str, Any], *, kind: ContributionKind | str,
+                             text: str, theme: str, commune: str | None = None, risk: Risk | str | None = None,
+                             structure: str = "", now: datetime) -> Contribution:
+        """Entered by the facilitator for someone without a smartphone: their profile (role, commune,
+        name, structure, as `register_participant` takes it) and their contribution, both or neither."""
+        before = self.participants.get(participant_id)
+        self.register_participant(participant_id, **profile, now=now)
+        try:
+            return self.add_contribution(participant_id, kind=kind, text=text, theme=theme, commune=commune,
+                                         risk=risk, structure=structure, now=now)
+        except DomainError:
+            if before is None:
+                del self.participants[participant_id]
+            else:
+                self.participants[participant_id] = before
+            raise
+
     def edit_own_contribution(self, author_id: str, contribution_id: int, *, text: str, theme: str,
                               commune: str | None, risk: Risk | str | None = None, structure: str = "",
                               now: datetime) -> Contribution:

@@ -18,6 +18,7 @@ from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
 from atelier.pages.console_moderation import ModerationQueue
 from atelier.pages.console_plenary import PlenaryControls
+from atelier.pages.console_proxy import ProxyEntry
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
 from atelier.pages.widgets import confirm, heading, qr_code, screen_links
@@ -45,6 +46,7 @@ def register(atelier: Atelier) -> None:
             PlenaryControls(atelier, session)
             ExportButtons(atelier, session)
             ContextForm(atelier, session)
+            ProxyEntry(atelier, session)
             ContributionList(atelier, session)
         return None
 

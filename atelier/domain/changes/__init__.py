@@ -45,6 +45,7 @@ from atelier.domain.changes.plenary import (
 from atelier.domain.changes.room import (
     AddCalendarStep,
     AddContribution,
+    AddContributionFor,
     DeleteOwnContribution,
     EditCalendarStep,
     EditOwnContribution,
@@ -68,6 +69,7 @@ __all__ = [
     "AddCalendarStep",
     "AddComment",
     "AddContribution",
+    "AddContributionFor",
     "AddStructure",
     "Change",
     "CloseVote",

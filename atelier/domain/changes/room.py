@@ -181,6 +181,36 @@ class AddContribution(Change[Contribution]):
         return ContributionAdded(session.code, session.version, snapshot(result))
 
 
+@dataclass(frozen=True)
+class AddContributionFor(Change[Contribution]):
+    """« Saisir pour une personne sans smartphone »: the facilitator enters the person (`participant_id`,
+    kept for their next contributions; role, commune…) and what they say, in one change."""
+
+    name = "add_contribution_for"
+    participant_id: str
+    _: KW_ONLY
+    role: str | None
+    person_commune: str | None
+    display_name: str = ""
+    person_structure: str = ""
+    kind: str
+    text: str
+    theme: str
+    commune: str | None = None
+    risk: str | None = None
+    structure: str = ""
+
+    def apply(self, session: Session, now: datetime) -> Contribution:
+        profile = {"role": self.role, "commune": self.person_commune, "display_name": self.display_name,
+                   "structure": self.person_structure}
+        return session.add_contribution_for(self.participant_id, profile, kind=self.kind, text=self.text,
+                                            theme=self.theme, commune=self.commune, risk=self.risk,
+                                            structure=self.structure, now=now)
+
+    def announce(self, session: Session, result: Contribution) -> ContributionAdded:
+        return ContributionAdded(session.code, session.version, snapshot(result))
+
+
 class _FormFields(TypedDict):
     text: str
     theme: str
