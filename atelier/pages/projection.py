@@ -23,6 +23,19 @@ from atelier.pages.projection_wall import EtatDesLieuxWall, TestimonyWall
 from atelier.pages.widgets import heading, phase_line, qr_code
 
 
+def _address(url: str) -> None:
+    """The join address, read from the back of the hall: if it must take two lines, it breaks before
+    « /j/CODE », never inside the host or the port."""
+    host, sep, path = url.rpartition("/j/")
+    with ui.element("div").classes("join-url text-center").mark("join-url"):
+        if not sep:
+            ui.label(url)
+            return
+        ui.label(host).classes("inline whitespace-nowrap")
+        ui.element("wbr")  # the one place the line may break
+        ui.label(f"{sep}{path}").classes("inline whitespace-nowrap")
+
+
 class ScreenArea(Protocol):
     def on_event(self, event: DomainEvent) -> None: ...
 
@@ -62,7 +75,7 @@ class Projection:
             ui.label(texts.PROJECTION_JOIN).classes("text-center font-bold")
             qr_code(url, classes="qr").mark("qr")
             ui.label(texts.PROJECTION_SCAN).classes("text-center")
-            ui.label(url).classes("join-url text-center").mark("join-url")
+            _address(url)
             ui.label(texts.PROJECTION_CODE).classes("mt-4")
             ui.label(self.session.code).classes("join-code").mark("join-code")
             self.countdown = Countdown(self.session.timer, now=self.atelier.service.clock(),

@@ -55,6 +55,10 @@ def test_soiree_from_scanned_qr_code_to_moderation(room: Room, server: Server, r
     projection = room.projection(code)
     scanned = decode_qr(projection.screenshot())
     assert scanned == [server.url(f"/j/{code}")]
+    address = projection.locator(".join-url")
+    assert address.inner_text().replace("\n", "") == scanned[0]
+    # The host and port stay on one line: if the address wraps, it is before « /j/CODE ».
+    assert address.locator(".whitespace-nowrap").first.evaluate("el => el.getClientRects().length") == 1
     join_url = scanned[0]
 
     # Anne posts, starts a second contribution, and her phone drops off the network mid-sentence.
