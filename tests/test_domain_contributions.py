@@ -242,3 +242,11 @@ def test_an_entry_for_someone_that_is_refused_leaves_no_participant_behind(sessi
         session.add_contribution_for("sans-smartphone-2", {"role": "habitant", "commune": "Vernoux"},
                                      kind="difficulte", text="Plus de car", theme="Inconnue", risk="eleve", now=T0)
     assert "sans-smartphone-2" not in session.participants and not session.contributions
+
+
+def test_what_the_facilitator_enters_for_someone_does_not_wait_for_validation(session: Session) -> None:
+    session.set_moderation("validation")
+    entered = session.add_contribution_for("sans-smartphone-3", {"role": "elu", "commune": "Vernoux"},
+                                           kind="difficulte", text="Plus de car", theme="Mobilité", risk="eleve",
+                                           now=T0)
+    assert entered.held == () and entered.is_visible

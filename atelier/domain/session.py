@@ -185,14 +185,16 @@ class Session(RestitutionRules):
         before = self.participants.get(participant_id)
         self.register_participant(participant_id, **profile, now=now)
         try:
-            return self.add_contribution(participant_id, kind=kind, text=text, theme=theme, commune=commune,
-                                         risk=risk, structure=structure, now=now)
+            contribution = self.add_contribution(participant_id, kind=kind, text=text, theme=theme,
+                                                 commune=commune, risk=risk, structure=structure, now=now)
         except DomainError:
             if before is None:
                 del self.participants[participant_id]
             else:
                 self.participants[participant_id] = before
             raise
+        contribution.held = ()  # typed by the facilitator, who moderates: nothing to wait for
+        return contribution
 
     def edit_own_contribution(self, author_id: str, contribution_id: int, *, text: str, theme: str,
                               commune: str | None, risk: Risk | str | None = None, structure: str = "",

@@ -30,8 +30,9 @@ from atelier.domain.events import (
 from atelier.domain.model import Contribution, ContributionKind, PhaseKey, kinds_of
 from atelier.domain.session import Session
 from atelier.pages.analysis_dialogs import open_merge_dialog
+from atelier.pages.analysis_duplicates import DuplicatesCard
+from atelier.pages.analysis_groups import GroupsCard
 from atelier.pages.analysis_rows import AnalysisRow
-from atelier.pages.analysis_synthesis import DuplicatesCard, GroupsCard
 from atelier.pages.frame import facilitator_screen
 from atelier.pages.gap_map import GapMap
 from atelier.pages.widgets import ALL, NONE_OPTION, criterion, heading, screen_links
