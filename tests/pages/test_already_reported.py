@@ -34,7 +34,7 @@ async def test_a_phone_typing_a_paraphrase_sees_it_and_shares_it(seeded: str, cr
     set_value(second, "theme", "Mobilité")
     set_value(second, "risk", "modere")
     await tap(second, "send")  # the participant may still send their own
-    await second.should_see(texts.PHONE_SENT)
+    await second.should_see(marker="mine-2")
     await second.should_not_see(marker="similar")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from atelier import texts
+from atelier.domain.changes import SetModeration
+from atelier.domain.moderation import ModerationMode
 from tests.conftest import TOKEN
 from tests.pages.conftest import fire, join, post_difficulty, running, set_value, tap
 
@@ -28,8 +30,7 @@ async def test_in_validation_mode_a_post_waits_until_the_facilitator_validates_i
     await join(phone, seeded)
 
     await post_difficulty(phone, "Pas de bus après 18 h")
-    await phone.should_see(texts.PHONE_SENT_HELD)
-    await phone.should_see(texts.PHONE_WAITING_VALIDATION)
+    await phone.should_see(texts.PHONE_WAITING_VALIDATION)  # on its own item, under « Mes contributions »
     await console.should_see("À valider : 1")
     await console.should_see("validation de chaque contribution", marker="held-1")
     await projection.should_not_see("Pas de bus après 18 h")
@@ -61,3 +62,10 @@ async def test_a_phone_number_or_an_insult_waits_even_in_direct_mode_and_a_key_h
     await phone.should_see(texts.PHONE_HIDDEN_BY_FACILITATOR)
     await projection.should_not_see("appelez le 06")
     assert running().service.get(seeded).contributions[2].hidden
+
+
+async def test_the_phone_says_its_post_waits_for_validation(seeded: str, user: User) -> None:
+    await running().service.apply(seeded, SetModeration(ModerationMode.VALIDATION))
+    await join(user, seeded)
+    await post_difficulty(user, "Pas de bus après 18 h")
+    await user.should_see(texts.PHONE_SENT_HELD)

@@ -26,7 +26,6 @@ async def test_the_facilitator_enters_what_someone_without_a_phone_says(seeded: 
     set_value(console, "proxy-commune", "Vernoux")
     console.find(marker="proxy-name").type("M. Durand")
     await enter(console, "Plus de médecin le samedi")
-    await console.should_see("Enregistrée pour la personne : Difficulté · Santé · Vernoux · Risque élevé.")
     await projection.should_see("Plus de médecin le samedi")
     await projection.should_see("1 participant")
     await enter(console, "La pharmacie ferme à midi")  # the same person again
@@ -42,3 +41,13 @@ async def test_the_facilitator_enters_what_someone_without_a_phone_says(seeded: 
         ("M. Durand", "elu", "Vernoux"), ("M. Durand", "elu", "Vernoux"), ("", "habitant", "Marcilly")]
     assert len(session.participants) == 2
     await projection.should_see("2 participants")
+
+
+async def test_the_console_says_for_whom_it_was_saved(seeded: str, user: User) -> None:
+    await user.open(f"/f/{seeded}?token={TOKEN}")
+    with user:
+        user.find(marker="proxy").elements.pop().value = True
+    set_value(user, "proxy-role", "elu")
+    set_value(user, "proxy-commune", "Vernoux")
+    await enter(user, "Plus de médecin le samedi")
+    await user.should_see("Enregistrée pour la personne : Difficulté · Santé · Vernoux · Risque élevé.")

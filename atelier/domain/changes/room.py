@@ -159,12 +159,20 @@ class RegisterParticipant(Change[Participant]):
 
 
 # --- Contributions ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class AddContribution(Change[Contribution]):
-    """`commune=None` means the author's commune; `""` the whole territory."""
+class _Posted(TypedDict):
+    kind: str
+    text: str
+    theme: str
+    commune: str | None
+    risk: str | None
+    structure: str
 
-    name = "add_contribution"
-    author_id: str
+
+@dataclass(frozen=True)
+class _PostedFields:
+    """What a new contribution says (see `Session.add_contribution`): `commune=None` means its author's
+    commune; `""` the whole territory."""
+
     _: KW_ONLY
     kind: str
     text: str
@@ -173,16 +181,25 @@ class AddContribution(Change[Contribution]):
     risk: str | None = None
     structure: str = ""
 
+    def posted(self) -> _Posted:
+        return {"kind": self.kind, "text": self.text, "theme": self.theme, "commune": self.commune,
+                "risk": self.risk, "structure": self.structure}
+
+
+@dataclass(frozen=True)
+class AddContribution(_PostedFields, Change[Contribution]):
+    name = "add_contribution"
+    author_id: str
+
     def apply(self, session: Session, now: datetime) -> Contribution:
-        return session.add_contribution(self.author_id, kind=self.kind, text=self.text, theme=self.theme,
-                                        commune=self.commune, risk=self.risk, structure=self.structure, now=now)
+        return session.add_contribution(self.author_id, **self.posted(), now=now)
 
     def announce(self, session: Session, result: Contribution) -> ContributionAdded:
         return ContributionAdded(session.code, session.version, snapshot(result))
 
 
 @dataclass(frozen=True)
-class AddContributionFor(Change[Contribution]):
+class AddContributionFor(_PostedFields, Change[Contribution]):
     """« Saisir pour une personne sans smartphone »: the facilitator enters the person (`participant_id`,
     kept for their next contributions; role, commune…) and what they say, in one change."""
 
@@ -193,19 +210,11 @@ class AddContributionFor(Change[Contribution]):
     person_commune: str | None
     display_name: str = ""
     person_structure: str = ""
-    kind: str
-    text: str
-    theme: str
-    commune: str | None = None
-    risk: str | None = None
-    structure: str = ""
 
     def apply(self, session: Session, now: datetime) -> Contribution:
         profile = {"role": self.role, "commune": self.person_commune, "display_name": self.display_name,
                    "structure": self.person_structure}
-        return session.add_contribution_for(self.participant_id, profile, kind=self.kind, text=self.text,
-                                            theme=self.theme, commune=self.commune, risk=self.risk,
-                                            structure=self.structure, now=now)
+        return session.add_contribution_for(self.participant_id, profile, **self.posted(), now=now)
 
     def announce(self, session: Session, result: Contribution) -> ContributionAdded:
         return ContributionAdded(session.code, session.version, snapshot(result))
