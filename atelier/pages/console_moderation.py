@@ -8,6 +8,8 @@ posts in validation mode costs one row each, never a redraw.
 
 from __future__ import annotations
 
+import bisect
+
 from nicegui import ui
 from nicegui.events import KeyEventArguments
 
@@ -75,8 +77,7 @@ class ModerationQueue:
         match event:
             case ContributionAdded(contribution=c) | ContributionChanged(contribution=c) if c.held:
                 if c.id not in self.waiting:
-                    self.waiting.append(c.id)  # ids grow with time: the list stays oldest first
-                    self.waiting.sort()
+                    bisect.insort(self.waiting, c.id)  # oldest first
                 if c.id in self.rows:
                     self._draw_again(c)
             case ContributionChanged(contribution=c) | ContributionDeleted(contribution=c) if c.id in self.waiting:
