@@ -395,11 +395,20 @@ def bar_totals(tab: Tab) -> dict[str, int]:
     return totals
 
 
-async def vote_taps(phones: list[Tab], projection: Tab) -> list[float]:
+async def project_results(console: Tab, projection: Tab) -> None:
+    """The vote's results stay off the projector until the console shows them: shown before the taps."""
+    shown = projection.watch(lambda tab: any("bar" in (e.get("class") or []) for e in tab.elements.values()))
+    await console.click(texts.CONSOLE_PROJECT_RESULTS)
+    await asyncio.wait_for(shown, 60)
+
+
+async def vote_taps(phones: list[Tab], projection: Tab, console: Tab) -> list[float]:
     """Every phone gives one point within 10 s; latency = tap → the projection's bar counts it.
 
-    Phone i taps piste i % 20; the k-th tap on a piste is counted once its bar shows k points.
+    Phone i taps piste i % 20; the k-th tap on a piste is counted once its bar shows k points. The
+    console first puts the results on the projector (they stay off it until the facilitator says so).
     """
+    await project_results(console, projection)
     waiting: dict[str, list[tuple[int, float, asyncio.Future[float]]]] = {}
 
     def on_update(tab: Tab, now: float) -> None:
@@ -511,7 +520,7 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                     steps: dict[str, Callable[[], Awaitable[list[float]]]] = {
                         "present": lambda: everyone_sees(phones, console, texts.CONSOLE_NEXT_AXIS, axis_presented),
                         "vote_shown": lambda: open_vote(phones, console),
-                        "vote_taps": lambda: vote_taps(phones, projection),
+                        "vote_taps": lambda: vote_taps(phones, projection, console),
                         "close": lambda: everyone_sees(phones, console, texts.CONSOLE_CLOSE_VOTE, ballot_frozen,
                                                        confirmed=True),
                     }

@@ -38,9 +38,11 @@ def test_between_two_soirees_the_last_phase_that_ran_stays_on_screen() -> None:
     assert projection_screen(session) is Screen.WALL
 
 
-def test_opening_a_vote_shows_its_results_and_presenting_an_axe_takes_them_down(plenary: Session) -> None:
+def test_results_go_up_at_the_facilitators_word_and_presenting_an_axe_takes_them_down(plenary: Session) -> None:
     assert projection_screen(plenary) is Screen.AXIS
     plenary.open_vote("piste", now=T0)
+    assert projection_screen(plenary) is Screen.AXIS  # the room votes without watching the bars grow
+    plenary.votes.show_results()
     assert projection_screen(plenary) is Screen.VOTE
     plenary.votes.close_current(T0)
     assert projection_screen(plenary) is Screen.VOTE  # the final results stay up
@@ -66,6 +68,7 @@ def test_results_can_only_be_shown_once_a_vote_took_place_and_in_a_known_view(pl
 
 def test_presenting_an_unknown_axe_changes_nothing(plenary: Session) -> None:
     plenary.open_vote("piste", now=T0)
+    plenary.votes.show_results()
     with refused(NotFound, match="axe n'existe plus"):
         plenary.present_axis(999)
     assert plenary.votes.results_shown

@@ -196,7 +196,9 @@ class VoteBook:
                             ballot_codes=dict.fromkeys(codes, ""))
         self.votes.append(vote)
         self.next_id += 1
-        self.results_shown = True  # the room watches the bars grow while it votes
+        # The results stay off the projector until the facilitator shows them: a room that watches the
+        # bars grow votes for what is already ahead. It sees how many have voted meanwhile.
+        self.results_shown = False
         return vote
 
     def close_current(self, now: datetime) -> PriorityVote:

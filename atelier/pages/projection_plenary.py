@@ -55,7 +55,9 @@ class AxisScreen:
                 self._count_evidence()
 
     def totals(self) -> list[str]:
-        return []
+        """While a vote is open with its results off the screen: how many have voted."""
+        vote = self.session.votes.current
+        return [texts.PROJECTION_VOTE_TURNOUT.format(voters=texts.count(vote.voters, texts.VOTERS))] if vote else []
 
     def _draw(self) -> None:
         self.box.clear()

@@ -120,6 +120,9 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
 
     # The vote on the pistes: 5 points each, 3 at most on one.
     console.get_by_role("button", name=texts.CONSOLE_OPEN_VOTE).click()
+    turnout = texts.PROJECTION_VOTE_TURNOUT.format(voters=texts.count(0, texts.VOTERS))
+    expect(projection.get_by_text(turnout, exact=False)).to_be_visible()  # how many, not yet for what
+    console.get_by_role("button", name=texts.CONSOLE_PROJECT_RESULTS).click()  # at the facilitator's word
     vote_title = texts.PROJECTION_VOTE_OPEN.format(items=texts.TARGET_LABELS_PLURAL["piste"])
     expect(projection.get_by_text(vote_title, exact=True)).to_be_visible()
     for phone in (elue, actor, resident):

@@ -41,10 +41,28 @@ def bar_order(user: User) -> list[str]:
         return [marker for bar in bars for marker in bar._markers if marker.startswith("bar-")]
 
 
-async def open_vote(facilitator: User) -> None:
+async def open_vote(facilitator: User, *, project: bool = True) -> None:
+    """Open a vote on the pistes; `project`: and put its live results on the projector at once."""
     await facilitator.open(f"/f/{CODE}?token={TOKEN}")
     await tap(facilitator, "open-vote")
     await facilitator.should_see("Vote ouvert sur les pistes d'actions · 0 votant")
+    if project:
+        await tap(facilitator, "project-results")
+
+
+async def test_the_results_stay_off_the_projector_until_the_facilitator_shows_them(
+        restitution: dict[str, int], create_user) -> None:
+    projection: User = create_user()
+    await projection.open(f"/p/{CODE}")
+    facilitator: User = create_user()
+    await open_vote(facilitator, project=False)
+    phone: User = create_user()
+    await join(phone, CODE, ready="ballot")
+    await give(phone, restitution["bus"], 2)
+    await projection.should_see("Vote en cours : 1 votant")  # how many have voted, not for what
+    await projection.should_not_see(marker=f"bar-{restitution['bus']}")
+    await tap(facilitator, "project-results")
+    await projection.should_see(marker=f"bar-{restitution['bus']}")
 
 
 async def test_three_participants_vote_and_the_projection_and_console_rank_the_pistes(
