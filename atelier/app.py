@@ -8,7 +8,16 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
 from nicegui import background_tasks, ui
 
-from atelier import browser_state, element_cost, forged_events, gc_watch, log_hygiene, loop_watch, texts
+from atelier import (
+    browser_state,
+    element_cost,
+    forged_events,
+    gc_watch,
+    log_hygiene,
+    loop_watch,
+    middlewares,
+    texts,
+)
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.domain.events import DomainEvent
@@ -67,6 +76,7 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
 
 
 def run(config: AppConfig, *, host: str, port: int) -> None:
+    nicegui_app.on_startup(middlewares.install)
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))
@@ -82,5 +92,8 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
         show=False,
         show_welcome_message=False,
         reconnect_timeout=10.0,
+        # Socket.IO's own ping already tells a phone gone from one still there, every 8 s; uvicorn's
+        # websocket ping on top of it was a second frame per phone and per 20 s for nothing.
+        ws_ping_interval=None,
     )
 

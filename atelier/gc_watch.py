@@ -46,7 +46,8 @@ class PauseWatch:
     def __init__(self) -> None:
         self.longest = 0.0
         self.total = 0.0
-        self.pauses: deque[tuple[float, float]] = deque(maxlen=KEPT)  # (wall-clock time, seconds) above 10 ms
+        # (wall-clock time, seconds, generation) of those above 10 ms
+        self.pauses: deque[tuple[float, float, int]] = deque(maxlen=KEPT)
         self.collections = [0, 0, 0]
         self._started = 0.0
 
@@ -59,7 +60,7 @@ class PauseWatch:
         self.longest = max(self.longest, pause)
         self.total += pause
         if pause > NOTED_PAUSE:
-            self.pauses.append((time.time(), pause))
+            self.pauses.append((time.time(), pause, info["generation"]))
         if pause > SLOW_PAUSE:
             log.warning("garbage collection of generation %d took %.0f ms", info["generation"], pause * 1000)
 
@@ -67,7 +68,8 @@ class PauseWatch:
         return {"gc_tidies": TIDY.tidies, "gc_tidy_pending": TIDY.pending,
                 "gc_longest_pause_ms": round(self.longest * 1000, 1), "gc_total_ms": round(self.total * 1000),
                 "gc_collections": list(self.collections), "gc_frozen_objects": gc.get_freeze_count(),
-                "gc_pauses": [[round(at, 3), round(pause * 1000, 1)] for at, pause in self.pauses]}
+                "gc_pauses": [[round(at, 3), round(pause * 1000, 1), generation]
+                              for at, pause, generation in self.pauses]}
 
 
 WATCH = PauseWatch()

@@ -36,7 +36,6 @@ from typing import Any
 
 import httpx
 
-from atelier import texts
 from atelier.domain.model import Role
 from benchmarks.load import (
     COMMUNES,
@@ -113,10 +112,8 @@ async def churn(base: str, code: str, cycles: int, http: httpx.AsyncClient, conc
         async with gate:
             tab = Tab(base, f"/j/{code}")
             await tab.open(http)
-            await tab.pick(texts.ROLE_LABELS[Role.ELU])
-            await tab.choose(texts.PHONE_COMMUNE, COMMUNES[i % len(COMMUNES)])
             done = tab.watch(joined)
-            await tab.click(texts.PHONE_START)
+            await tab.introduce(Role.ELU.value, COMMUNES[i % len(COMMUNES)])
             try:
                 await asyncio.wait_for(done, 60)
             except TimeoutError:

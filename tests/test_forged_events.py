@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 
-from atelier import texts
 from atelier.domain.model import Risk
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
@@ -21,12 +20,25 @@ FORGED = [None, -1, 10**9, True, False, 3.5, "", "évil", "x" * 20_000, [], [1, 
           {"value": 10**6}, {"value": "0"}, {"value": True}, {"item": "1", "points": [1]}, {"label": None}]
 
 
+# What the forms the browser draws send (profile_form.js, contribution_form.js): each field forged in turn.
+DRAWN_FIELDS = {"save": ("role", "commune", "structure", "name"), "typing": ("kind", "text"),
+                "send": ("kind", "text", "theme", "commune", "risk", "structure")}
+
+
+def forged_values(event_type: str) -> list[object]:
+    """Every forged value; for a drawn form's event, also its payload with one field forged at a time."""
+    names = DRAWN_FIELDS.get(event_type)
+    if names is None:
+        return list(FORGED)
+    return [*FORGED, *({**dict.fromkeys(names, "x"), name: value} for name in names for value in FORGED)]
+
+
 async def forge_everything(tab: Tab) -> int:
     """Every listener of every element now on the page, each forged value once; returns how many were sent."""
     sent = 0
     for element_id, element in list(tab.elements.items()):
         for event_type in sorted({listener["type"] for listener in element.get("events", [])}):
-            for value in FORGED:
+            for value in forged_values(event_type):
                 if element_id in tab.elements:  # an earlier event may have removed it
                     await tab.emit(element_id, event_type, value)
                     sent += 1
@@ -36,10 +48,8 @@ async def forge_everything(tab: Tab) -> int:
 async def introduce(tab: Tab, http: httpx.AsyncClient, commune: str) -> None:
     """Open the page and say who one is, as a phone does: an élu of `commune`."""
     await tab.open(http)
-    await tab.pick(texts.ROLE_LABELS["elu"])
-    await tab.choose(texts.PHONE_COMMUNE, commune)
     done = tab.watch(joined)
-    await tab.click(texts.PHONE_START)
+    await tab.introduce("elu", commune)
     await asyncio.wait_for(done, 30)
 
 
@@ -70,12 +80,8 @@ async def test_forged_events_on_the_phone_pages_raise_nothing_and_store_nothing_
 
             honest = Tab(base, f"/j/{code}")
             await introduce(honest, http, COMMUNES[1])
-            await honest.type(texts.PHONE_TEXT_LABEL["difficulte"], "Pas de bus le dimanche")
-            await honest.choose(texts.PHONE_THEME, THEMES[2])
-            await honest.pick(texts.RISK_LABELS[Risk.HIGH])
-            await asyncio.sleep(0.2)
-            stored = honest.watch(lambda t: any("Pas de bus le dimanche" == e.get("text") for e in t.elements.values()))
-            await honest.click(texts.PHONE_SEND)
+            stored = honest.watch(lambda t: t.has_text("Pas de bus le dimanche"))
+            await honest.send("Pas de bus le dimanche", theme=THEMES[2], risk=Risk.HIGH.value)
             await asyncio.wait_for(stored, 30)
             await mischief.close()
             await honest.close()

@@ -47,22 +47,16 @@ def shows_mine(tab: Tab, text: str) -> bool:
 
 
 def told_refused(tab: Tab) -> bool:
-    """The phone shows « L'enregistrement a échoué… » (an earlier refusal stays in the page, hidden)."""
-    return any(str(e.get("text", "")).startswith(texts.ERR_STORAGE[:30]) and "hidden" not in e.get("class", [])
-               for e in tab.elements.values())
+    """The phone's form shows « L'enregistrement a échoué… »."""
+    return tab.form_error().startswith(texts.ERR_STORAGE[:30])
 
 
 async def post(tab: Tab, text: str, theme: str) -> str:
-    """Type and send one difficulté; 'ack', 'refused' or 'unknown' (no answer before the end)."""
-    await tab.type(texts.PHONE_TEXT_LABEL["difficulte"], text)
-    await tab.choose(texts.PHONE_THEME, theme)
-    await tab.pick(texts.RISK_LABELS[Risk.HIGH])
-    await asyncio.sleep(0.05)
-    for element in tab.elements.values():  # an earlier refusal, still on screen: only a new one counts
-        if told_refused(tab) and str(element.get("text", "")).startswith(texts.ERR_STORAGE[:30]):
-            element["text"] = ""  # the server sends the whole label again when it changes
+    """Send one difficulté; 'ack', 'refused' or 'unknown' (no answer before the end)."""
+    form = tab.elements[tab.drawn("draftKey")]
+    form["props"]["error"] = ""  # an earlier refusal, still on screen: only a new one counts
     done = tab.watch(lambda t: shows_mine(t, text) or told_refused(t))
-    await tab.click(texts.PHONE_SEND)
+    await tab.send(text, theme=theme, risk=Risk.HIGH.value)
     try:
         await asyncio.wait_for(done, 10)
     except TimeoutError:

@@ -24,8 +24,9 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
+from atelier.pages.contribution_fields import ContributionFields, who
+from atelier.pages.drawn import ContributionCard, button
 from atelier.pages.frame import attempt
-from atelier.pages.phone_forms import ContributionFields, who
 from atelier.pages.widgets import (
     ALL,
     HIDDEN,
@@ -39,23 +40,17 @@ from atelier.pages.widgets import (
 )
 
 ROWS_PAGE = 50
+HIDE, EDIT = "hide", "edit"
 
 
 class ConsoleRow:
+    """One contribution as the console lists it: one element the browser draws (a busy room posts
+    hundreds a minute), with « Masquer » / « Rétablir » and « Corriger »."""
+
     def __init__(self, owner: ContributionList, contribution: Contribution) -> None:
         self.owner = owner
         self.contribution = contribution
-        with ui.card().classes("w-full gap-1").mark(f"row-{contribution.id}") as self.box:
-            with ui.row().classes("w-full items-start justify-between no-wrap"):
-                with ui.column().classes("gap-0 min-w-0"):
-                    self.title = ui.label().classes("font-bold")
-                    self.text = ui.label().classes("participant-text text-lg")
-                    self.meta = ui.label().classes("text-gray-700")
-                with ui.row().classes("gap-1 no-wrap"):
-                    self.toggle = ui.button(on_click=self.toggle_hidden).props("outline no-caps") \
-                        .mark(f"hide-{contribution.id}")
-                    ui.button(texts.CONSOLE_EDIT, on_click=self.edit).props("outline no-caps") \
-                        .mark(f"edit-{contribution.id}")
+        self.box = ContributionCard(self._tapped).classes("console-row w-full").mark(f"row-{contribution.id}")
         self.update(contribution)
 
     def update(self, contribution: Contribution) -> None:
@@ -71,14 +66,20 @@ class ConsoleRow:
             title += f" · {texts.CONSOLE_MERGED_FROM_TAG.format(ids=' et '.join(map(str, contribution.merged_from)))}"
         if contribution.merged_into is not None:
             title += f" · {texts.CONSOLE_MERGED_INTO_TAG.format(id=contribution.merged_into)}"
-        self.title.set_text(title)
-        self.text.set_text(contribution.text)
         by = texts.CONSOLE_BY.format(who=who(author)) if author else ""
-        self.meta.set_text(" · ".join(filter(None, [contribution_meta(contribution, with_theme=True), by])))
-        self.toggle.set_text(texts.CONSOLE_RESTORE if contribution.hidden else texts.CONSOLE_HIDE)
-        self.toggle.set_visibility(contribution.merged_into is None)  # a merged original is out of every list
-        self.text.classes(add="row-hidden") if not contribution.is_visible else self.text.classes(remove="row-hidden")
+        buttons = [button(EDIT, texts.CONSOLE_EDIT)]
+        if contribution.merged_into is None:  # a merged original is out of every list
+            buttons.insert(0, button(HIDE, texts.CONSOLE_RESTORE if contribution.hidden else texts.CONSOLE_HIDE))
+        self.box.set(title=title, text=contribution.text, side=True, buttons=buttons,
+                     meta=" · ".join(filter(None, [contribution_meta(contribution, with_theme=True), by])),
+                     textClass="" if contribution.is_visible else "row-hidden")
         self.owner.show_if_accepted(self)
+
+    async def _tapped(self, key: str) -> None:
+        if key == HIDE:
+            await self.toggle_hidden()
+        else:
+            self.edit()
 
     async def toggle_hidden(self) -> None:
         owner = self.owner

@@ -25,8 +25,8 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import Contribution
 from atelier.domain.session import Session
+from atelier.pages.contribution_fields import who
 from atelier.pages.frame import attempt
-from atelier.pages.phone_forms import who
 from atelier.pages.widgets import contribution_meta, heading, held_reasons
 
 SHOWN = 20

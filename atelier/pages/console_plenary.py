@@ -38,9 +38,9 @@ from atelier.domain.screens import Screen, axis_number, projection_screen, shown
 from atelier.domain.session import Session
 from atelier.pages.axis_outline import PAGE_SECONDS
 from atelier.pages.console_vote import VoteControls
+from atelier.pages.contribution_fields import who
 from atelier.pages.countdown import Countdown
 from atelier.pages.frame import attempt
-from atelier.pages.phone_forms import who
 from atelier.pages.widgets import heading
 
 DEFAULT_TIMER_MINUTES = 10

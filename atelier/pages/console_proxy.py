@@ -14,8 +14,8 @@ from atelier.domain.changes import AddContributionFor
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import ContributionKind, PhaseKey, Role, kinds_of
 from atelier.domain.session import Session
+from atelier.pages.contribution_fields import ContributionFields, commune_options, commune_value, sent_summary
 from atelier.pages.frame import attempt
-from atelier.pages.phone_forms import ContributionFields, commune_options, commune_value, sent_summary
 from atelier.pages.widgets import select
 
 

@@ -7,7 +7,7 @@ import hmac
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
@@ -102,22 +102,32 @@ def not_found(code: str) -> None:
         ui.label(texts.NOT_FOUND_HELP)
 
 
-def show_error(error: DomainError, where: ui.label | None = None, *, notify: bool = True) -> None:
+class ErrorSpot(Protocol):
+    """Where a drawn form shows its own refusal (a label does it with its text and visibility)."""
+
+    def show_error(self, message: str) -> None: ...
+
+
+def show_error(error: DomainError, where: ui.label | ErrorSpot | None = None, *, notify: bool = True) -> None:
     if notify:
         ui.notify(texts.error_message(error), type="negative", position="top", multi_line=True)
-    if where is not None:
+    if isinstance(where, ui.label):
         where.set_text(texts.error_message(error))
         where.set_visibility(True)
+    elif where is not None:
+        where.show_error(texts.error_message(error))
 
 
-async def attempt(action: Callable[[], Awaitable[Any]], error_label: ui.label | None = None, *,
+async def attempt(action: Callable[[], Awaitable[Any]], error_label: ui.label | ErrorSpot | None = None, *,
                   notify: bool = True) -> Any | None:
     """Run a service call; a refusal is shown in French, never as a crash. None when refused.
 
     `notify=False` shows the refusal in `error_label` only (where a pop-up would cover what it explains).
     """
-    if error_label is not None:
+    if isinstance(error_label, ui.label):
         error_label.set_visibility(False)
+    elif error_label is not None:
+        error_label.show_error("")
     try:
         return await action()
     except DomainError as error:

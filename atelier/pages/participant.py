@@ -21,10 +21,11 @@ from atelier.context import Atelier
 from atelier.domain.events import DomainEvent, PhaseChanged, TimerChanged
 from atelier.domain.model import Participant
 from atelier.domain.session import Session
+from atelier.pages.contribution_fields import who
 from atelier.pages.countdown import Countdown
 from atelier.pages.frame import frame, not_found
 from atelier.pages.join_by_code import join_by_code
-from atelier.pages.phone_forms import ContributionForm, ProfileForm, who
+from atelier.pages.phone_forms import ContributionForm, ProfileForm
 from atelier.pages.phone_lists import MyContributions, OthersContributions
 from atelier.pages.phone_plenary import PhonePlenary
 from atelier.pages.widgets import heading, phase_line
@@ -128,14 +129,14 @@ class PhonePage:
         client.on_delete(lambda: presence.left(code, client.id))
 
     def show_main(self, participant: Participant) -> None:
-        self.profile_form.box.set_visibility(False)
+        self.profile_form.set_visibility(False)
         self.who_label.set_text(texts.PHONE_YOU.format(who=who(participant)))
         self.form.set_participant(participant)
         self.main.set_visibility(True)
 
     def edit_profile(self) -> None:
         self.profile_form.fill(self.session.participants.get(self.participant_id))
-        self.profile_form.box.set_visibility(True)
+        self.profile_form.set_visibility(True)
         self.main.set_visibility(False)
 
     def on_session_event(self, event: DomainEvent) -> None:

@@ -1,4 +1,8 @@
-"""The phone's lists: my own contributions (live), and others' (loaded on demand, to +1)."""
+"""The phone's lists: my own contributions (live), and others' (loaded on demand, to +1).
+
+Each contribution is one element the browser draws (`ContributionCard`): a post costs the author's
+page one element, not a card of labels and buttons.
+"""
 
 from __future__ import annotations
 
@@ -16,26 +20,22 @@ from atelier.domain.events import (
 )
 from atelier.domain.model import Contribution, Phase, kinds_of
 from atelier.domain.session import Session
+from atelier.pages.contribution_fields import ContributionFields
+from atelier.pages.drawn import ContributionCard, button
 from atelier.pages.frame import attempt
-from atelier.pages.phone_forms import ContributionFields
-from atelier.pages.phone_similar import share_item
+from atelier.pages.phone_similar import ShareList
 from atelier.pages.widgets import confirm, contribution_meta, heading
 
 OTHERS_PAGE = 10
+EDIT, DELETE = "edit", "delete"
 
 
 class MyItem:
     def __init__(self, owner: MyContributions, contribution: Contribution) -> None:
         self.owner = owner
         self.contribution = contribution
-        with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"mine-{contribution.id}") as self.box:
-            self.kind = ui.label().classes("meta font-bold")
-            self.text = ui.label().classes("participant-text")
-            self.meta = ui.label().classes("meta")
-            with ui.row().classes("gap-2") as self.actions:
-                ui.button(texts.PHONE_EDIT, on_click=self.edit).props("outline no-caps").mark("edit")
-                ui.button(texts.PHONE_DELETE, on_click=self.confirm_delete).props("outline no-caps color=negative") \
-                    .mark("delete")
+        self.card = ContributionCard(self._tapped).classes(f"item {contribution.kind.value}") \
+            .mark(f"mine-{contribution.id}")
         self.update(contribution)
 
     def update(self, contribution: Contribution) -> None:
@@ -44,13 +44,17 @@ class MyItem:
         note = texts.PHONE_HIDDEN_BY_FACILITATOR if contribution.hidden else \
             texts.PHONE_WAITING_VALIDATION if contribution.held else \
             texts.PHONE_CORRECTED_BY_FACILITATOR if contribution.moderated else ""
-        self.kind.set_text(f"{kind} · {note}" if note else kind)
-        self.text.set_text(contribution.text)
-        self.meta.set_text(contribution_meta(contribution, with_theme=True))
-        self.refresh_actions()
+        editable = self.owner.session.may_edit(self.owner.participant_id, contribution)
+        self.card.set(title=f"{kind} · {note}" if note else kind, text=contribution.text,
+                      meta=contribution_meta(contribution, with_theme=True),
+                      buttons=[button(EDIT, texts.PHONE_EDIT),
+                               button(DELETE, texts.PHONE_DELETE, color="negative")] if editable else [])
 
     def refresh_actions(self) -> None:
-        self.actions.set_visibility(self.owner.session.may_edit(self.owner.participant_id, self.contribution))
+        self.update(self.contribution)
+
+    def _tapped(self, key: str) -> None:
+        self.edit() if key == EDIT else self.confirm_delete()
 
     def edit(self) -> None:
         owner = self.owner
@@ -101,7 +105,7 @@ class MyContributions:
             case ContributionChanged(contribution=c) if c.id in self.items:
                 self.items[c.id].update(c)
             case ContributionDeleted(contribution=c) if c.id in self.items:
-                self.items.pop(c.id).box.delete()
+                self.items.pop(c.id).card.delete()
         self.empty.set_visibility(not self.items)
 
     def refresh_actions(self) -> None:
@@ -112,55 +116,55 @@ class MyContributions:
         if contribution.id not in self.items:
             with self.box:
                 self.items[contribution.id] = MyItem(self, contribution)
-            self.items[contribution.id].box.move(self.box, target_index=0)
+            self.items[contribution.id].card.move(self.box, target_index=0)
 
 
 class OthersContributions:
-    """Others' shareable contributions of the open phase, newest first, loaded a page at a time."""
+    """Others' shareable contributions of the open phase, newest first, loaded a page at a time.
+
+    Its inside is built the first time it is opened: most phones of a big hall never open it.
+    """
 
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
-        self.shown = 0
-        self.items: dict[int, ui.column] = {}
+        self.shown: list[Contribution] = []
+        self.list: ShareList | None = None
         atelier.hub.subscribe(live.withdrawn(session.code), self.on_withdrawn)
-        with ui.expansion(texts.PHONE_OTHERS, on_value_change=self._opened).classes("w-full") \
-                .mark("others") as self.box:
-            ui.label(texts.PHONE_OTHERS_HINT).classes("hint")
-            self.list = ui.column().classes("w-full gap-2")
+        self.box = ui.expansion(texts.PHONE_OTHERS, on_value_change=self._opened).classes("w-full").mark("others")
+
+    def _build(self) -> ShareList:
+        with self.box:
+            self.list = ShareList(self.atelier, self.session, self.participant_id)
+            self.list.cards.init(hint=texts.PHONE_OTHERS_HINT)
+            self.list.cards.mark("others-list")
             self.empty = ui.label(texts.PHONE_OTHERS_EMPTY).classes("hint")
             self.more = ui.button(texts.PHONE_MORE, on_click=self.load_more).props("outline no-caps") \
                 .mark("others-more")
+        return self.list
 
     def set_phase(self, phase: Phase | None) -> None:
         self.box.set_visibility(phase is not None and any(k.spec.shareable for k in kinds_of(phase.key)))
-        self.list.clear()
-        self.items.clear()
-        self.shown = 0
+        self.shown = []
+        if self.list is not None:
+            self.list.show([])
         if self.box.value:
             self.load_more()
 
     def _opened(self) -> None:
-        if self.box.value and self.shown == 0:
+        if self.box.value and not self.shown:
             self.load_more()
 
     def load_more(self) -> None:
+        listed = self.list or self._build()
         candidates = self.session.shareable_for(self.participant_id)
-        with self.list:
-            for contribution in candidates[self.shown:self.shown + OTHERS_PAGE]:
-                self._item(contribution)
-        self.shown = min(len(candidates), self.shown + OTHERS_PAGE)
-        self.more.set_visibility(self.shown < len(candidates))
+        self.shown = candidates[:len(self.shown) + OTHERS_PAGE]
+        listed.show(self.shown)
+        self.more.set_visibility(len(self.shown) < len(candidates))
         self.empty.set_visibility(not candidates)
 
     def on_withdrawn(self, event: DomainEvent) -> None:
         """Hidden by the facilitator, deleted or merged: it leaves this list at once (not at the next load)."""
-        gone = [c.id for c in event.originals] if isinstance(event, ContributionsMerged) else \
-            [event.contribution.id] if isinstance(event, ContributionChanged | ContributionDeleted) else []
-        for cid in gone:
-            item = self.items.pop(cid, None)
-            if item is not None:
-                item.delete()
-
-    def _item(self, contribution: Contribution) -> None:
-        self.items[contribution.id] = share_item(self.atelier, self.session, self.participant_id, contribution,
-                                                 marker="other", share_marker="share")
+        gone = {c.id for c in event.originals} if isinstance(event, ContributionsMerged) else \
+            {event.contribution.id} if isinstance(event, ContributionChanged | ContributionDeleted) else set()
+        if self.list is not None and gone:
+            self.list.withdraw(gone)

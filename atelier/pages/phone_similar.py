@@ -1,64 +1,74 @@
-"""« Je partage aussi » on the phone, and « Déjà signalé ? » under the text being typed."""
+"""« Je partage aussi » on the phone, and « Déjà signalé ? » under the text being typed.
+
+Both lists are one element each (`CardList`), drawn by the browser: a new answer while a hall types,
+or a page more of others' contributions, costs the server one property.
+"""
 
 from __future__ import annotations
 
-from nicegui import ui
+from typing import Any
 
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.changes import ToggleShare
 from atelier.domain.model import Contribution, ContributionKind
 from atelier.domain.session import Session
+from atelier.pages.drawn import CardList, button
 from atelier.pages.frame import attempt
 from atelier.pages.widgets import contribution_meta
 
-# The phone sends the text it has once typing pauses this long (the field's own updates carry every
-# keystroke already; this one asks for the similar ones, at a pace a hall full of phones can afford).
-PAUSE_MS = 900
-ASK_AFTER_PAUSE_JS = ("(value) => { clearTimeout(window.atelierSimilarTimer);"
-                      f" window.atelierSimilarTimer = setTimeout(() => emit(value), {PAUSE_MS}); }}")
+SHARE = "share"
 
 
-def share_item(atelier: Atelier, session: Session, participant_id: str, contribution: Contribution, *,
-               marker: str, share_marker: str) -> ui.column:
+def share_item(contribution: Contribution, participant_id: str) -> dict[str, Any]:
     """Someone else's contribution: its text, its facts, and « Je partage aussi » if its kind allows it."""
-    with ui.column().classes(f"item {contribution.kind.value} gap-1").mark(f"{marker}-{contribution.id}") as root:
-        ui.label(contribution.text).classes("participant-text")
-        meta = ui.label(contribution_meta(contribution, with_theme=True)).classes("meta")
-        if not contribution.kind.spec.shareable:
-            return root
-        button = ui.button().props("no-caps").mark(f"{share_marker}-{contribution.id}")
+    shared = participant_id in contribution.shared_by
+    buttons = [button(SHARE, texts.PHONE_SHARED if shared else texts.PHONE_SHARE, filled=shared)] \
+        if contribution.kind.spec.shareable else []
+    return {"id": contribution.id, "kind": contribution.kind.value, "text": contribution.text,
+            "meta": contribution_meta(contribution, with_theme=True), "buttons": buttons}
 
-        def show() -> None:
-            shared = participant_id in contribution.shared_by
-            button.set_text(texts.PHONE_SHARED if shared else texts.PHONE_SHARE)
-            button.props(remove="outline") if shared else button.props("outline")
-            meta.set_text(contribution_meta(contribution, with_theme=True))
 
-        async def toggle() -> None:
-            if await attempt(lambda: atelier.service.apply(
-                    session.code, ToggleShare(participant_id, contribution.id))) is not None:
-                show()
+class ShareList:
+    """Others' contributions in one `CardList`, each with « Je partage aussi » where it applies."""
 
-        button.on_click(toggle)
-        show()
-    return root
+    def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
+        self.atelier, self.session, self.participant_id = atelier, session, participant_id
+        self.cards = CardList(self._tapped).classes("w-full")
+
+    def show(self, contributions: list[Contribution]) -> None:
+        self.cards.set(items=[share_item(c, self.participant_id) for c in contributions])
+
+    def withdraw(self, ids: set[int]) -> None:
+        """Hidden, deleted or merged since: out of the list at once."""
+        items = self.cards.props["items"]
+        if any(item["id"] in ids for item in items):
+            self.cards.set(items=[item for item in items if item["id"] not in ids])
+
+    async def _tapped(self, cid: int, key: str) -> None:
+        if await attempt(lambda: self.atelier.service.apply(
+                self.session.code, ToggleShare(self.participant_id, cid))) is None:
+            return
+        contribution = self.session.contributions.get(cid)
+        if contribution is not None:
+            self.cards.set(items=[share_item(contribution, self.participant_id) if item["id"] == cid else item
+                                  for item in self.cards.props["items"]])
 
 
 class AlreadyReported:
     """At most three contributions like the one being typed; the participant may still send theirs.
 
-    Only an empty slot until the first answer: most phones never need it, and a hall joins at once.
+    Hidden until an answer finds some: most phones never need it, and a hall joins at once.
     """
 
     def __init__(self, atelier: Atelier, session: Session, participant_id: str) -> None:
         self.atelier, self.session, self.participant_id = atelier, session, participant_id
         self.asked = 0  # the latest question; an older answer arriving late is dropped
         self.shown: tuple[int, ...] = ()
-        self.box = ui.column().classes("w-full gap-2 similar").mark("similar")
+        self.list = ShareList(atelier, session, participant_id)
+        self.box = self.list.cards.classes("similar").mark("similar")
+        self.box.init(title=texts.PHONE_SIMILAR_TITLE)
         self.box.set_visibility(False)
-        self.hint: ui.label | None = None
-        self.list: ui.column | None = None
 
     async def ask(self, kind: ContributionKind, text: str) -> None:
         self.asked += 1
@@ -77,16 +87,7 @@ class AlreadyReported:
         if ids == self.shown:
             return  # the same answer: the buttons the participant may be reaching for stay put
         self.shown = ids
-        if self.hint is None or self.list is None:
-            with self.box:
-                ui.label(texts.PHONE_SIMILAR_TITLE).classes("font-bold")
-                self.hint = ui.label().classes("hint")
-                self.list = ui.column().classes("w-full gap-2")
-        self.list.clear()
-        with self.list:
-            for contribution in found:
-                share_item(self.atelier, self.session, self.participant_id, contribution,
-                           marker="similar", share_marker="similar-share")
+        self.list.show(found)
         if kind is not None:
-            self.hint.set_text(texts.PHONE_SIMILAR_HINT if kind.spec.shareable else texts.PHONE_SIMILAR_KNOWN)
+            self.box.set(hint=texts.PHONE_SIMILAR_HINT if kind.spec.shareable else texts.PHONE_SIMILAR_KNOWN)
         self.box.set_visibility(bool(found))

@@ -10,6 +10,7 @@ check scores only the texts that share a term with the typed one, the best few e
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ COSINE_SHARE = 0.5  # the rest is the fuzzy ratio
 DUPLICATE_SCORE = 0.4  # from here two texts are probably the same contribution (benchmarks/synthesis.py)
 SUGGEST_SCORE = 0.3  # the phone shows a little more: the participant judges, nothing is merged
 EXACT_CANDIDATES = 40  # texts scored exactly after the rough pass
+COMMON_TEXTS = 200  # a term in more texts than this (or a tenth of them) finds no candidates of its own
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,23 @@ class SimilarityIndex:
         query = self._entry(text)
         allowed = set(among) if among is not None else None
         rough: dict[Hashable, float] = {}
-        for term in query.terms:
+        common = max(COMMON_TEXTS, len(self.entries) // 10)
+        # Rarest terms first: once they have found texts, a term half the session uses (« bus » in a
+        # soirée on mobility) only adds its weight to those, instead of making every text a candidate:
+        # a check costs what the typed words single out, not the size of the session.
+        for term in sorted(query.terms, key=lambda t: (len(self.postings.get(t, ())), t)):
             w = self.weight(term) ** 2
-            for key in self.postings.get(term, ()):
+            keys = self.postings.get(term, set())
+            if rough and len(keys) > common:
+                for key in rough.keys() & keys:
+                    rough[key] += w
+                continue
+            for key in keys:
                 if allowed is None or key in allowed:
                     rough[key] = rough.get(key, 0.0) + w
-        best = sorted(rough, key=lambda k: (-rough[k] / math.sqrt(len(self.entries[k].terms)), str(k)))
-        scored = [self.compare(query, key) for key in best[:EXACT_CANDIDATES]]
+        best = heapq.nsmallest(EXACT_CANDIDATES, rough,
+                               key=lambda k: (-rough[k] / math.sqrt(len(self.entries[k].terms)), str(k)))
+        scored = [self.compare(query, key) for key in best]
         hits = sorted((s for s in scored if s.score >= threshold), key=lambda s: (-s.score, str(s.key)))
         return hits[:limit]
 

@@ -42,8 +42,8 @@ def close_phase(console: Page, phase: PhaseKey) -> None:
 
 
 def console_row(console: Page, text: str) -> Locator:
-    """The moderation card of one contribution (cards inside the list's card)."""
-    return console.locator(".q-card .q-card").filter(has=console.get_by_text(text, exact=True))
+    """The moderation card of one contribution in the console's list."""
+    return console.locator(".console-row").filter(has=console.get_by_text(text, exact=True))
 
 
 def hide(console: Page, text: str) -> None:

@@ -64,7 +64,9 @@ def test_a_suggested_group_accepted_on_the_analysis_screen_becomes_an_axe_with_i
     console.goto(server.url(f"/f/{code}/analyse"))
     choose(console, texts.GROUPS_COUNT, "3")
     console.get_by_role("button", name=texts.GROUPS_SUGGEST).click()
-    expect(console.get_by_text("3 regroupements proposés à partir de 8 contributions affichées.")).to_be_visible()
+    # The first question starts the worker process (scikit-learn is loaded there): seconds on a busy machine.
+    expect(console.get_by_text("3 regroupements proposés à partir de 8 contributions affichées.")) \
+        .to_be_visible(timeout=30_000)
     health = console.locator(".suggested-group").filter(
         has=console.get_by_text("Aucun médecin généraliste ne prend de nouveaux patients", exact=True)).filter(
         has=console.get_by_text("Six mois d'attente pour voir un médecin généraliste", exact=True)).first

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from nicegui import app, background_tasks
+from nicegui import app, background_tasks, ui
 from nicegui.testing import User
 
 from atelier.context import Atelier
@@ -55,24 +55,50 @@ def set_value(user: User, marker: str, value) -> None:
 
 
 async def join(user: User, code: str, *, role: str = "elu", commune: str = "Fontenelle", name: str = "",
-               structure: str = "", ready: str = "send") -> None:
-    """Introduce this phone; `ready` is the marker the main page shows once it is in (no form in phase 3)."""
+               structure: str = "", ready: str = "contribution-form") -> None:
+    """Introduce this phone as profile_form.js does on « Commencer »; `ready` is the marker the main page
+    shows once it is in (no form in phase 3)."""
     await user.open(f"/j/{code}")
-    set_value(user, "role", role)
-    set_value(user, "commune", commune)
-    if name:
-        user.find(marker="name").type(name)
-    if structure:
-        user.find(marker="structure").type(structure)
-    await tap(user, "start")
+    await fire(user, "profile", "save", {"role": role, "commune": commune, "structure": structure, "name": name})
     await user.should_see(marker=ready)
 
 
+def form(user: User) -> ui.element:
+    """The phone's contribution form (drawn by the browser from its props)."""
+    return next(iter(user.find(marker="contribution-form").elements))
+
+
+async def send(user: User, text: str, *, kind: str = "difficulte", theme: str = "Mobilité", risk: str = "",
+               commune: str | None = None, structure: str = "") -> None:
+    """« Envoyer », as contribution_form.js sends it; the commune is the one the form shows unless said."""
+    if commune is None:
+        commune = form(user).props["participantCommune"] or ""
+    await fire(user, "contribution-form", "send", {"kind": kind, "text": text, "theme": theme, "commune": commune,
+                                                    "risk": risk, "structure": structure})
+
+
 async def post_difficulty(user: User, text: str, *, theme: str = "Mobilité", risk: str = "eleve") -> None:
-    user.find(marker="text").type(text)
-    set_value(user, "theme", theme)
-    set_value(user, "risk", risk)
-    await tap(user, "send")
+    await send(user, text, theme=theme, risk=risk)
+
+
+def sent_ok(user: User) -> bool:
+    """The server's answer to the last « Envoyer »: True, and the browser clears the form for the next one."""
+    return bool(form(user).props["outcome"]["ok"])
+
+
+def card_buttons(user: User, marker: str) -> list[str]:
+    """The buttons a card the browser draws shows, by their labels."""
+    return [b["label"] for b in next(iter(user.find(marker=marker).elements)).props["buttons"]]
+
+
+async def share(user: User, marker: str, cid: int) -> None:
+    """« Je partage aussi » on contribution `cid` of a list the browser draws (« Déjà signalé ? », others')."""
+    await fire(user, marker, "action", {"id": cid, "key": "share"})
+
+
+async def act(user: User, marker: str, key: str) -> None:
+    """Tap the button `key` of a card the browser draws (« edit », « delete », « share », « hide »…)."""
+    await fire(user, marker, "action", key)
 
 
 @pytest.fixture

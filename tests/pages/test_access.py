@@ -39,7 +39,7 @@ async def test_a_phone_types_the_projected_code_at_the_root_address(seeded: str,
         await user.should_see("Le code a 6 caractères")
     user.find(marker="join-code-field").clear().type(" abc def ")  # case and spaces forgiven
     await tap(user, "join-code-go")
-    await user.should_see(marker="role")  # the phone's welcome form of démarche ABCDEF
+    await user.should_see(marker="profile")  # the phone's welcome form of démarche ABCDEF
 
 
 async def test_token_is_remembered_by_the_browser(seeded: str, user: User) -> None:

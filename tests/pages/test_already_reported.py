@@ -5,16 +5,15 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from atelier import texts
-from tests.pages.conftest import fire, join, post_difficulty, running, set_value, tap
+from tests.pages.conftest import fire, join, post_difficulty, running, share
 
 BUS = "Plus aucun bus le soir après 18 heures pour rentrer du travail"
 TYPED = "Il n'y a pas de bus le soir après 18 h pour rentrer"
 
 
-async def pause_typing(phone: User, text: str) -> None:
-    """Type, then stop: the page sends the text once typing pauses (a timer in the browser)."""
-    phone.find(marker="text").type(text)
-    await fire(phone, "text", "update:value", text)
+async def pause_typing(phone: User, text: str, kind: str = "difficulte") -> None:
+    """Type, then stop: contribution_form.js sends the text once typing pauses (a timer in the browser)."""
+    await fire(phone, "contribution-form", "typing", {"kind": kind, "text": text})
 
 
 async def test_a_phone_typing_a_paraphrase_sees_it_and_shares_it(seeded: str, create_user) -> None:
@@ -26,14 +25,12 @@ async def test_a_phone_typing_a_paraphrase_sees_it_and_shares_it(seeded: str, cr
 
     await pause_typing(second, TYPED)
     await second.should_see(texts.PHONE_SIMILAR_TITLE)
-    await second.should_see(BUS, marker="similar-1")
-    await tap(second, "similar-share-1")
-    await second.should_see(texts.PHONE_SHARED, marker="similar-share-1")
+    await second.should_see(BUS, marker="similar")
+    await share(second, "similar", 1)
+    await second.should_see(texts.PHONE_SHARED, marker="similar")
     assert len(running().service.get(seeded).contributions[1].shared_by) == 1  # the +1 is recorded
 
-    set_value(second, "theme", "Mobilité")
-    set_value(second, "risk", "modere")
-    await tap(second, "send")  # the participant may still send their own
+    await post_difficulty(second, TYPED, risk="modere")  # the participant may still send their own
     await second.should_see(marker="mine-2")
     await second.should_not_see(marker="similar")
 
@@ -49,6 +46,5 @@ async def test_nothing_is_suggested_from_own_posts_short_texts_or_another_kind(s
     await join(other, seeded)
     await pause_typing(other, "pas de bus")
     await other.should_not_see(marker="similar")
-    set_value(other, "kind", "ressource")
-    await pause_typing(other, TYPED)
+    await pause_typing(other, TYPED, kind="ressource")
     await other.should_not_see(marker="similar")

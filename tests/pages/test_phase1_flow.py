@@ -18,7 +18,20 @@ from atelier.pages import participant
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
 from tests.conftest import T0, TOKEN, make_session
-from tests.pages.conftest import CODE, fire, join, post_difficulty, running, set_value, tap
+from tests.pages.conftest import (
+    CODE,
+    act,
+    fire,
+    form,
+    join,
+    post_difficulty,
+    running,
+    send,
+    sent_ok,
+    set_value,
+    share,
+    tap,
+)
 
 
 async def test_phone_joins_posts_and_the_projection_shows_it(seeded: str, create_user) -> None:
@@ -50,11 +63,7 @@ async def test_resource_with_structure_goes_to_the_resources_column(seeded: str,
     await projection.open(f"/p/{seeded}")
     phone: User = create_user()
     await join(phone, seeded, role="acteur_local", commune="*")
-    set_value(phone, "kind", "ressource")
-    phone.find(marker="text").type("Épicerie solidaire le mardi")
-    set_value(phone, "theme", "Santé")
-    phone.find(marker="structure").type("Secours populaire")
-    await tap(phone, "send")
+    await send(phone, "Épicerie solidaire le mardi", kind="ressource", theme="Santé", structure="Secours populaire")
     await projection.should_see("Épicerie solidaire le mardi")
     await projection.should_see("Tout le territoire · Secours populaire")
     await projection.should_see("0 difficulté · 1 ressource")
@@ -78,20 +87,20 @@ async def test_closing_the_phase_turns_every_phone_form_into_a_waiting_message(s
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
     await tap(facilitator, "close-etat_des_lieux")
     await facilitator.should_see("Vous pourrez la rouvrir.")
-    await phone.should_see(marker="send")  # nothing closes before the facilitator confirms
+    await phone.should_see(marker="contribution-form")  # nothing closes before the facilitator confirms
     await tap(facilitator, "confirm-close-etat_des_lieux")
     await phone.should_see(marker="waiting")
-    await phone.should_not_see(marker="send")
+    await phone.should_not_see(marker="contribution-form")
     await phone.should_see("État des lieux : contributions closes")
     await tap(facilitator, "ouverte-etat_des_lieux")
-    await phone.should_see(marker="send")
+    await phone.should_see(marker="contribution-form")
 
 
 async def test_empty_or_overlong_text_gets_a_clear_message_and_stores_nothing(seeded: str, user: User) -> None:
     await join(user, seeded)
     await post_difficulty(user, "   ")
     await user.should_see("Écrivez quelques mots avant d'envoyer.")
-    user.find(marker="text").clear()
+    assert not sent_ok(user)  # the form keeps what was typed
     await post_difficulty(user, "x" * 501)
     await user.should_see("500 caractères au plus (vous en avez 501)")
     assert running().service.get(seeded).contributions == {}
@@ -108,10 +117,10 @@ async def test_facilitator_hides_a_contribution_and_it_leaves_the_projection(see
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
     await facilitator.should_see("Message déplacé")
 
-    await tap(facilitator, "hide-1")
+    await act(facilitator, "row-1", "hide")
     await projection.should_not_see("Message déplacé")
     await phone.should_see("Difficulté · Masquée par l'animation")
-    await tap(facilitator, "hide-1")  # « Rétablir »
+    await act(facilitator, "row-1", "hide")  # « Rétablir »
     await projection.should_see("Message déplacé")
 
 
@@ -123,7 +132,7 @@ async def test_facilitator_corrects_a_contribution_everywhere(seeded: str, creat
     await post_difficulty(phone, "Pas de bus le soi")
     facilitator: User = create_user()
     await facilitator.open(f"/f/{seeded}?token={TOKEN}")
-    await tap(facilitator, "edit-1")
+    await act(facilitator, "row-1", "edit")
     facilitator.find(marker="moderate-text").clear().type("Pas de bus le soir")
     await tap(facilitator, "moderate-save")
     await projection.should_see("Pas de bus le soir")
@@ -148,7 +157,7 @@ async def test_console_filters_by_kind_theme_commune_and_state(seeded: str, crea
     await facilitator.should_see("0 affichées sur 2")
     set_value(facilitator, "filter-kind", "*")
     set_value(facilitator, "filter-theme", "*")
-    await tap(facilitator, "hide-1")
+    await act(facilitator, "row-1", "hide")
     set_value(facilitator, "filter-visible", "hidden")
     await facilitator.should_see("1 affichées sur 2")
     await facilitator.should_not_see(marker="row-2")
@@ -163,11 +172,11 @@ async def test_phone_edits_and_deletes_its_own_contribution(seeded: str, create_
     phone: User = create_user()
     await join(phone, seeded)
     await post_difficulty(phone, "Premier jet")
-    await tap(phone, "edit")
+    await act(phone, "mine-1", "edit")
     phone.find(marker="edit-text").clear().type("Version relue")
     await tap(phone, "edit-save")
     await projection.should_see("Version relue")
-    await tap(phone, "delete")
+    await act(phone, "mine-1", "delete")
     await tap(phone, "delete-confirm")
     await projection.should_not_see("Version relue")
     await phone.should_see("Vous n'avez encore rien envoyé.")
@@ -185,7 +194,7 @@ async def test_others_share_a_difficulty_and_the_projection_counts_it(seeded: st
     with second:
         second.find(marker="others").elements.pop().value = True
     await second.should_see("Isolement des aînés")
-    await tap(second, "share-1")
+    await share(second, "others-list", 1)
     await second.should_see("Partagé ✓")
     await projection.should_see("Fontenelle · Risque élevé · 1 personne la partage")
     await first.should_see("Mobilité · Fontenelle · Risque élevé · 1 personne la partage")
@@ -211,10 +220,10 @@ async def test_a_contribution_hidden_or_deleted_leaves_the_others_list_of_every_
 
 async def test_two_taps_on_envoyer_while_the_first_is_saved_store_one_post(seeded: str, user: User) -> None:
     await join(user, seeded)
-    user.find(marker="text").type("Pas de pharmacie de garde")
-    set_value(user, "theme", "Santé")
-    set_value(user, "risk", "eleve")
-    await _settled_both(lambda: user.find(marker="send").click(), lambda: user.find(marker="send").click())
+    post = {"kind": "difficulte", "text": "Pas de pharmacie de garde", "theme": "Santé", "commune": "Fontenelle",
+            "risk": "eleve", "structure": ""}
+    tap_once = lambda: user.find(marker="contribution-form").trigger("send", post)  # noqa: E731
+    await _settled_both(tap_once, tap_once)
     await user.should_see("Pas de pharmacie de garde")
     stored = [c.text for c in running().service.get(seeded).contributions.values()]
     assert stored == ["Pas de pharmacie de garde"]
@@ -236,7 +245,7 @@ async def test_a_phone_that_reloads_is_still_the_same_participant(seeded: str, u
     await user.open(f"/j/{seeded}")
     await user.should_see("Vous : Anne · Élu·e · Fontenelle")
     await user.should_see("Logements vacants")
-    await user.should_not_see(marker="start")
+    await user.should_not_see(marker="profile")
     assert len(running().service.get(seeded).participants) == 1
 
 
@@ -257,11 +266,9 @@ async def test_a_phone_posting_too_often_is_told_to_wait_and_keeps_its_text(seed
     await join(user, seeded)
     for n in range(10):  # the allowance: 10 a minute
         await post_difficulty(user, f"Difficulté numéro {n}")
-    user.find(marker="text").type("Une de trop")
-    await tap(user, "send")
+    await post_difficulty(user, "Une de trop")
     await user.should_see("Vous avez envoyé beaucoup de contributions en une minute")
-    with user:
-        assert next(iter(user.find(marker="text").elements)).value == "Une de trop"
+    assert not sent_ok(user)  # the browser keeps « Une de trop » in the form
     assert len(running().service.get(seeded).contributions) == 10
 
 
@@ -350,15 +357,10 @@ async def test_after_a_post_the_form_is_back_to_the_participant_s_commune_and_no
         seeded: str, user: User) -> None:
     """A ressource of Vernoux signed « ADMR » must not make the next difficulté Vernoux's or ADMR's."""
     await join(user, seeded, commune="Fontenelle")
-    set_value(user, "kind", "ressource")
-    user.find(marker="text").type("Un portage de repas")
-    set_value(user, "theme", "Santé")
-    set_value(user, "commune", "Vernoux")
-    user.find(marker="structure").type("ADMR")
-    await tap(user, "send")
+    await send(user, "Un portage de repas", kind="ressource", theme="Santé", commune="Vernoux", structure="ADMR")
     await user.should_see("Merci ! Votre contribution est envoyée.")
-    assert field_value(user, "commune") == "Fontenelle"
-    assert field_value(user, "structure") == ""
+    # The browser clears the form on this answer, and goes back to the participant's commune.
+    assert sent_ok(user) and form(user).props["participantCommune"] == "Fontenelle"
     posted = list(running().service.find(seeded).contributions.values())  # type: ignore[union-attr]
     assert [(c.commune, c.structure) for c in posted] == [("Vernoux", "ADMR")]
 
@@ -388,10 +390,8 @@ async def test_the_facilitator_adds_dates_corrects_and_removes_another_meeting_o
 
 async def test_after_sending_the_form_starts_blank_and_says_what_was_sent(seeded: str, user: User) -> None:
     await join(user, seeded, commune="Fontenelle")
-    set_value(user, "commune", "Vernoux")  # this difficulté is about another commune
-    await post_difficulty(user, "Pas de bus après 18 h", theme="Santé", risk="modere")
+    # this difficulté is about another commune
+    await send(user, "Pas de bus après 18 h", theme="Santé", risk="modere", commune="Vernoux")
     await user.should_see("Difficulté · Santé · Vernoux · Risque modéré.")
-    with user:
-        values = {marker: user.find(marker=marker).elements.pop().value
-                  for marker in ("text", "theme", "risk", "commune")}
-    assert values == {"text": "", "theme": None, "risk": None, "commune": "Fontenelle"}
+    assert sent_ok(user)  # the browser starts the next one blank (tests/browser: the fields are empty)
+    assert form(user).props["participantCommune"] == "Fontenelle"

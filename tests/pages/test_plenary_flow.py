@@ -8,14 +8,11 @@ from atelier.domain.changes import MergeContributions, PresentStep, SetPhaseStat
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.pages.axis_outline import AxisLines
 from tests.conftest import TOKEN
-from tests.pages.conftest import CODE, join, running, set_value, tap
+from tests.pages.conftest import CODE, join, running, send, set_value, tap
 
 
 async def post(user: User, kind: str, text: str, theme: str = "Mobilité") -> None:
-    set_value(user, "kind", kind)
-    user.find(marker="text").type(text)
-    set_value(user, "theme", theme)
-    await tap(user, "send")
+    await send(user, text, kind=kind, theme=theme)
     # Its own list shows it (the « Merci ! » pop-up is checked in test_phase1_flow: with several simulated
     # users, NiceGUI's test double gives a pop-up to whichever user was touched last).
     await user.should_see(text, marker="mine")
@@ -171,7 +168,7 @@ async def test_a_timer_started_from_the_console_shows_on_the_projection_and_the_
 async def test_a_phone_in_the_restitution_has_no_contribution_form_nor_waiting_message(
         restitution: dict[str, int], user: User) -> None:
     await join(user, CODE, ready="who")
-    await user.should_not_see(marker="send")
+    await user.should_not_see(marker="contribution-form")
     await user.should_not_see(marker="waiting")
     await running().service.apply(CODE, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.CLOSED))
     await user.should_see(marker="waiting")
@@ -194,4 +191,4 @@ async def test_a_phone_joined_during_the_temoignages_gets_the_restitution_panel_
     await service.apply(CODE, SetPhaseStatus(PhaseKey.TEMOIGNAGES, PhaseStatus.CLOSED))
     await service.apply(CODE, SetPhaseStatus(PhaseKey.RESTITUTION, PhaseStatus.OPEN))
     await user.should_see("L'animation va présenter les axes stratégiques.")
-    await user.should_not_see(marker="send")
+    await user.should_not_see(marker="contribution-form")
