@@ -44,6 +44,7 @@ from atelier.domain.events import (
     ResultsShown,
     TimerChanged,
     VoteChanged,
+    WallViewChanged,
     WitnessesChanged,
 )
 from atelier.domain.model import Contribution
@@ -170,4 +171,6 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [wall(event.code)]  # the projection and the console; phones show their own ballot
         case ModerationChanged():
             return [wall(event.code)]  # the consoles; phones read the mode when they post
+        case WallViewChanged():
+            return [wall(event.code)]  # the projections and the consoles
     return []

@@ -134,6 +134,24 @@ PROJECTION_CODE = "Code"
 PROJECTION_PARTICIPANTS = ("participant", "participants")
 PROJECTION_EMPTY = "Les premières contributions apparaîtront ici dès leur envoi."
 PROJECTION_MORE = ("autre", "autres")
+DATE_PLACEHOLDER = "jj/mm/aaaa"
+DATE_CALENDAR = "Choisir dans le calendrier"
+DATE_WRONG = "Cette date n'existe pas : jj/mm/aaaa, par exemple 14/11/2025."
+WALL_PAGE = "page"
+WALL_PAUSED = "en pause"
+TOP_SHARED_TITLE = "Les plus partagées"
+TOP_SHARED_EMPTY = "Personne n'a encore partagé de contribution : touchez « Je partage aussi » sur votre téléphone."
+# The console's control of the wall
+WALL_CONTROLS = "Le mur de la projection"
+WALL_CONTROLS_HINT = ("Toutes les contributions passent à l'écran, une page après l'autre (toutes les {seconds} s). "
+                      "Choisissez une thématique pour n'afficher qu'elle, ou mettez en pause.")
+WALL_THEME = "Thématique affichée"
+WALL_EVERY_THEME = "Toutes, l'une après l'autre"
+WALL_PAUSE = "Mettre en pause"
+WALL_RESUME = "Reprendre le défilement"
+WALL_NEXT_PAGE = "Page suivante"
+WALL_SHOW_TOP = "Afficher « Les plus partagées »"
+WALL_SHOW_WALL = "Revenir au mur"
 
 # --- Participant phone -------------------------------------------------------------------------
 PHONE_WELCOME = "Bienvenue ! Présentez-vous en quelques secondes."
@@ -605,6 +623,17 @@ PHONE_BALLOT_CODE_SEND = "Valider le code"
 PHONE_VOTE_CLOSED = "Le vote est clos : vos points sont enregistrés. Merci !"
 
 CONSOLE_PLENARY = "Restitution en plénière"
+CONSOLE_NOTHING_TO_VOTE = ("Pour ouvrir un vote, ajoutez d'abord des orientations ou des pistes d'actions aux axes "
+                           "(« Construire les axes »).")
+# The console's steps (tabs), keyed by `pages.console.Step`'s values
+CONSOLE_STEP_LABELS = {
+    "preparation": "Préparation",
+    "etat_des_lieux": "État des lieux",
+    "temoignages": "Témoignages",
+    "analyse": "Analyse",
+    "restitution": "Restitution",
+    "document": "Document",
+}
 CONSOLE_ON_SCREEN = "À l'écran : {what}"
 CONSOLE_SCREEN_OVERVIEW = "la liste des axes"
 CONSOLE_SCREEN_RESULTS = "les résultats du vote ({view})"
@@ -769,6 +798,8 @@ CLI_DETAIL_VOTES = "restitution : ajoute les votes par rôle, par commune et « 
 
 # --- Analysis screen, axes editor, structures that testify (facilitator, issue 3) --------------
 CONSOLE_ANALYSIS = "Analyser les contributions"
+CONSOLE_ANALYSIS_HINT = ("Entre les soirées : regroupez les contributions, repérez les doublons, puis construisez "
+                         "les axes stratégiques (enjeux, orientations, pistes d'actions) que la plénière votera.")
 CONSOLE_AXES = "Construire les axes"
 SCREEN_BACK_TO_CONSOLE = "Retour à la console"
 ANALYSIS_TITLE = "Analyse — {territory}"

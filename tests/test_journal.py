@@ -124,6 +124,8 @@ def whole_demarche() -> list[Change]:
         ch.AddContribution("alice", kind="difficulte", text="Plus de car le samedi", theme="Mobilité", risk="eleve"),
         ch.ValidateContribution(7),
         ch.SetModeration("directe"),
+        ch.SetWallView(theme="Santé", paused=True),  # the facilitator holds the wall on one theme
+        ch.SetWallView(top_shared=True),  # then « Les plus partagées »
         ch.AddContributionFor("sans-smartphone-1", role="elu", person_commune="Vernoux", display_name="M. Durand",
                               kind="difficulte", text="Plus de médecin le samedi", theme="Santé", risk="modere"),
     ]

@@ -27,7 +27,8 @@ async def test_the_real_server_remembers_a_browser_and_lets_it_cache_nicegui_s_f
             assert (await httpx.AsyncClient(base_url=base).get(f"/f/{code}")).status_code == 403  # another browser
             page = await browser.get(f"/j/{code}")
             assert "immutable" not in page.headers.get("cache-control", "")
-            style = next(line.split('"')[1] for line in page.text.splitlines() if "/_nicegui/" in line and ".css" in line)
+            style = next(line.split('"')[1] for line in page.text.splitlines()
+                         if "/_nicegui/" in line and ".css" in line)
             cached = await browser.get(style)
             assert cached.status_code == 200 and "immutable" in cached.headers["cache-control"]
     finally:

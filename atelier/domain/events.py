@@ -21,6 +21,7 @@ from atelier.domain.session_context import SessionContext
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import PriorityVote, ResultsView
+from atelier.domain.wall import WallView
 
 T = TypeVar("T")
 
@@ -251,8 +252,17 @@ class ModerationChanged:
     mode: ModerationMode
 
 
+@dataclass(frozen=True)
+class WallViewChanged:
+    """The projection shows every theme in turn, one theme, held or turning, or « Les plus partagées »."""
+
+    code: str
+    version: int
+    view: WallView
+
+
 DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
                | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
                | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | BallotGiven
                | CommentAdded | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown
-               | ModerationChanged)
+               | ModerationChanged | WallViewChanged)

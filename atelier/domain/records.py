@@ -17,6 +17,7 @@ from atelier.domain.session_context import context_from_record, context_record
 from atelier.domain.testimony import Structure, StructureType, Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import PriorityVote, ResultsView, VoteBook
+from atelier.domain.wall import WallView
 
 # 2: témoignages, axes, evidence, votes, comments, timer in the session document; merge fields on
 # contributions. A version-1 record has none of these keys and loads with them empty.
@@ -55,6 +56,8 @@ def session_meta(session: Session) -> dict[str, Any]:
         "timer": timer_record(session.timer),
         "calendar": calendar_record(session.calendar),
         "moderation": session.moderation.value,
+        "wall": {"theme": session.wall.theme, "paused": session.wall.paused, "top_shared": session.wall.top_shared,
+                 "turn": session.wall.turn},
     }
 
 
@@ -116,6 +119,7 @@ def session_from_record(record: dict[str, Any]) -> Session:
         next_contribution_id=meta["next_contribution_id"],
         version=int(meta.get("version", 0)),
         moderation=ModerationMode(meta.get("moderation", ModerationMode.DIRECT)),
+        wall=_wall(meta.get("wall")),
     )
     for raw in meta["phases"]:
         key = PhaseKey(raw["key"])
@@ -129,6 +133,13 @@ def session_from_record(record: dict[str, Any]) -> Session:
         session.contributions[contribution.id] = contribution
     _load_phases_2_and_3(session, meta)
     return session
+
+
+def _wall(raw: dict[str, Any] | None) -> WallView:
+    """Sessions written before the wall could be turned by the facilitator show every theme in turn."""
+    if raw is None:
+        return WallView()
+    return WallView(raw["theme"], bool(raw["paused"]), bool(raw["top_shared"]), int(raw["turn"]))
 
 
 def _participant(raw: dict[str, Any]) -> Participant:

@@ -1,10 +1,11 @@
 """What the room sees: which screen the projection shows, and how a ballot lists the items of a vote.
 
 The projection follows the démarche by itself: the phase that is open (or else the last one that
-ran) decides between the wall of the état des lieux, the témoignages and the restitution; during
-the restitution, the facilitator's latest move decides between the presented axe and the results
-of the latest vote (opening a vote or showing its results puts them up, presenting an axe takes
-them down).
+ran) decides between the wall of the état des lieux, the témoignages and the restitution; in the
+first two, the facilitator may put « Les plus partagées » up instead of the wall. During the
+restitution, the facilitator's latest move decides between the presented axe and the results of
+the latest vote (opening a vote or showing its results puts them up, presenting an axe takes them
+down).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Screen(StrEnum):
     TESTIMONIES = "temoignages"  # who speaks, constats / enjeux / préconisations
     AXIS = "axe"  # the presented axe, or the list of axes when none is presented
     VOTE = "vote"  # the latest vote's results
+    TOP_SHARED = "plus_partagees"  # the contributions most shared, when the facilitator puts them up
 
 
 PHASE_SCREENS = {
@@ -45,6 +47,8 @@ def projection_screen(session: Session) -> Screen:
     screen = PHASE_SCREENS[shown_phase(session)]
     if screen is Screen.AXIS and session.votes.results_shown and session.votes.latest is not None:
         return Screen.VOTE
+    if screen is not Screen.AXIS and session.wall.top_shared:
+        return Screen.TOP_SHARED
     return screen
 
 

@@ -33,6 +33,7 @@ from atelier.domain.session_context import SessionContext, checked_context
 from atelier.domain.testimony import Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import VoteBook
+from atelier.domain.wall import WallView
 
 MAX_CONTRIBUTIONS_PER_PHASE = 200
 RESENT_WITHIN = timedelta(seconds=10)  # the same post again this soon is a double tap, not a new one
@@ -61,6 +62,7 @@ class Session(RestitutionRules):
     timer: StepTimer | None = None
     calendar: Calendar = field(default_factory=Calendar)  # meetings beside the three phases
     moderation: ModerationMode = ModerationMode.DIRECT
+    wall: WallView = field(default_factory=WallView)  # how the projection shows the wall (domain/wall.py)
     # The number of changes made since the session was created (see `changes.perform`).
     version: int = 0
     # Each participant's contribution ids, oldest first: built on first use, kept by `add_contribution`,
@@ -235,6 +237,10 @@ class Session(RestitutionRules):
                                         commune=commune, risk=risk, structure=structure, now=now)
         contribution.moderated = True
         return contribution
+
+    def set_wall_view(self, *, theme: str | None, paused: bool, top_shared: bool, turn: int = 0) -> WallView:
+        self.wall = WallView.checked(self.themes, theme=theme, paused=paused, top_shared=top_shared, turn=turn)
+        return self.wall
 
     def set_moderation(self, mode: ModerationMode | str) -> ModerationMode:
         """From now on; contributions already waiting still wait for « Valider » or « Masquer »."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from fastapi import Request, Response
 from nicegui import ui
 
@@ -12,16 +14,17 @@ from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.pages import affiche, analysis_page, axes_page, ballot_sheet
-from atelier.pages.console_calendar import DATE_CHANGED, CalendarSteps, browser_date
+from atelier.pages.console_calendar import CalendarSteps, browser_date
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
 from atelier.pages.console_list import ContributionList
 from atelier.pages.console_moderation import ModerationQueue
-from atelier.pages.console_plenary import PlenaryControls
+from atelier.pages.console_plenary import PlenaryControls, TimerControls
 from atelier.pages.console_proxy import ProxyEntry
+from atelier.pages.console_wall import WallControls
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
-from atelier.pages.widgets import confirm, heading, qr_code, screen_links
+from atelier.pages.widgets import DateField, confirm, heading, qr_code, screen_links
 
 
 def register(atelier: Atelier) -> None:
@@ -41,11 +44,8 @@ def register(atelier: Atelier) -> None:
             _header(atelier, session)
             ModerationQueue(atelier, session)
             PhaseControls(atelier, session)
-            CalendarSteps(atelier, session)
-            WitnessList(atelier, session)
-            PlenaryControls(atelier, session)
-            ExportButtons(atelier, session)
-            ContextForm(atelier, session)
+            TimerControls(atelier, session)
+            ConsoleSteps(atelier, session)
             ProxyEntry(atelier, session)
             ContributionList(atelier, session)
         return None
@@ -71,21 +71,86 @@ def _header(atelier: Atelier, session: Session) -> None:
         qr_code(url, classes="qr-small")
 
 
+class Step(StrEnum):
+    """The console's tabs, one per moment of the démarche."""
+
+    PREPARATION = "preparation"
+    ETAT_DES_LIEUX = "etat_des_lieux"
+    TEMOIGNAGES = "temoignages"
+    ANALYSE = "analyse"
+    RESTITUTION = "restitution"
+    DOCUMENT = "document"
+
+
+def current_step(session: Session) -> Step:
+    """The step the démarche is at: the open phase's; between phases, the analysis (or, once the
+    restitution is over, the document); before anything, the preparation."""
+    phase = session.open_phase
+    if phase is not None:
+        return Step(phase.key.value)
+    if session.phases[PhaseKey.RESTITUTION].status is PhaseStatus.CLOSED:
+        return Step.DOCUMENT
+    if any(p.status is PhaseStatus.CLOSED for p in session.phases.values()):
+        return Step.ANALYSE
+    return Step.PREPARATION
+
+
+class ConsoleSteps:
+    """A tab per step, the current one open, each with only what applies to it; opening a phase opens
+    its tab. What runs through the whole soirée (phases, timer, moderation, the list of contributions)
+    stays above or below the tabs."""
+
+    def __init__(self, atelier: Atelier, session: Session) -> None:
+        self.session = session
+        with ui.tabs().props("no-caps align=left").classes("w-full console-steps").mark("steps") as self.tabs:
+            for step in Step:
+                ui.tab(step.value, label=texts.CONSOLE_STEP_LABELS[step]).mark(f"step-{step.value}")
+        with ui.tab_panels(self.tabs, value=current_step(session).value).classes("w-full") as self.panels:
+            with ui.tab_panel(Step.PREPARATION.value).classes("gap-3"):
+                ContextForm(atelier, session)
+                CalendarSteps(atelier, session)
+            with ui.tab_panel(Step.ETAT_DES_LIEUX.value).classes("gap-3"):
+                WallControls(atelier, session)
+            with ui.tab_panel(Step.TEMOIGNAGES.value).classes("gap-3"):
+                WitnessList(atelier, session)
+                WallControls(atelier, session)
+            with ui.tab_panel(Step.ANALYSE.value).classes("gap-3"):
+                AnalysisLinks(session)
+            with ui.tab_panel(Step.RESTITUTION.value).classes("gap-3"):
+                PlenaryControls(atelier, session)
+            with ui.tab_panel(Step.DOCUMENT.value).classes("gap-3"):
+                ExportButtons(atelier, session)
+        atelier.hub.subscribe(live.session(session.code), self.on_event)
+
+    def on_event(self, event: DomainEvent) -> None:
+        if isinstance(event, PhaseChanged) and event.phase.status is PhaseStatus.OPEN:
+            self.panels.set_value(current_step(self.session).value)
+
+
+class AnalysisLinks:
+    """Between the soirées: the screens where contributions become axes."""
+
+    def __init__(self, session: Session) -> None:
+        with ui.card().classes("w-full gap-2").mark("analysis-links"):
+            heading(texts.CONSOLE_STEP_LABELS[Step.ANALYSE], 2)
+            ui.label(texts.CONSOLE_ANALYSIS_HINT).classes("text-gray-700")
+            with ui.row().classes("gap-4"):
+                ui.link(texts.CONSOLE_ANALYSIS, f"/f/{session.code}/analyse").mark("analysis-link")
+                ui.link(texts.CONSOLE_AXES, f"/f/{session.code}/axes").mark("axes-link")
+
+
 class PhaseControls:
     def __init__(self, atelier: Atelier, session: Session) -> None:
         self.atelier, self.session = atelier, session
-        self.rows: dict[PhaseKey, tuple[ui.label, ui.row, ui.input]] = {}
+        self.rows: dict[PhaseKey, tuple[ui.label, ui.row, DateField]] = {}
         with ui.card().classes("w-full gap-2"):
             heading(texts.CONSOLE_PHASES, 2)
             for key in PhaseKey:
                 with ui.row().classes("items-center gap-4 w-full"):
                     status = ui.label().classes("text-lg min-w-[22rem]").mark(f"phase-{key.value}")
                     buttons = ui.row().classes("gap-2")
-                    day = ui.input(texts.CONSOLE_PHASE_DATE).props("type=date dense outlined stack-label") \
-                        .mark(f"date-{key.value}")
-                    # The date as the browser has it when the field is left: the field's value on the
-                    # server may not have caught up yet (it used to save the previous date).
-                    day.on("change", lambda event, k=key: self.set_date(k, event.args), js_handler=DATE_CHANGED)
+                    day = DateField(texts.CONSOLE_PHASE_DATE).mark(f"date-{key.value}")
+                    day.on("change", lambda event, k=key: self.set_date(k, event.args))
                 self.rows[key] = (status, buttons, day)
         self.refresh()
         atelier.hub.subscribe(live.session(session.code), self.on_event)

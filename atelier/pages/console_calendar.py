@@ -16,17 +16,12 @@ from atelier.domain.events import CalendarChanged, DomainEvent
 from atelier.domain.session import Session
 from atelier.pages.axes_lines import SavedField, icon_button
 from atelier.pages.frame import attempt
-from atelier.pages.widgets import heading
-
-# A date field's value as the browser has it when the field is left: the server's copy may lag (it
-# used to save the previous date). Quasar reports « change » twice: its own event carries the value
-# (a string), the browser's bubbles up with the input as target. One of them is enough.
-DATE_CHANGED = "(value) => { if (typeof value === 'string') emit(value); }"
+from atelier.pages.widgets import DateField, heading
 
 
 def browser_date(value: object) -> date | None:
-    """What a date field sends: an ISO date, or nothing once cleared. ValueError for anything else
-    (a browser's date field never sends it; it is ignored, never taken as « no date »)."""
+    """What a `DateField` sends: an ISO date, or nothing once cleared. ValueError for anything else
+    (the field never sends it; it is ignored, never taken as « no date »)."""
     if value in ("", None):
         return None
     if not isinstance(value, str):
@@ -43,10 +38,8 @@ class StepRow:
                 .props(f"outlined dense maxlength={MAX_STEP_TITLE}").mark(f"step-title-{step.id}")
             self.title = SavedField(title, step.title,
                                     lambda text: owner.apply(EditCalendarStep(step.id, text, self.day)))
-            self.date = ui.input(texts.CONSOLE_PHASE_DATE).props("type=date dense outlined stack-label") \
-                .mark(f"step-date-{step.id}")
-            self.date.value = self.day or ""
-            self.date.on("change", lambda event: self._set_date(event.args), js_handler=DATE_CHANGED)
+            self.date = DateField(texts.CONSOLE_PHASE_DATE, self.day or "").mark(f"step-date-{step.id}")
+            self.date.on("change", lambda event: self._set_date(event.args))
             icon_button("delete", texts.CALENDAR_REMOVE_STEP, lambda: owner.apply(RemoveCalendarStep(step.id)),
                         f"step-remove-{step.id}")
 
@@ -76,8 +69,7 @@ class CalendarSteps:
             with ui.row().classes("w-full items-center gap-2 no-wrap"):
                 self.new_title = ui.input(texts.CALENDAR_NEW_STEP).classes("grow") \
                     .props(f"outlined dense maxlength={MAX_STEP_TITLE}").mark("new-step-title")
-                self.new_date = ui.input(texts.CONSOLE_PHASE_DATE).props("type=date dense outlined stack-label") \
-                    .mark("new-step-date")
+                self.new_date = DateField(texts.CONSOLE_PHASE_DATE).mark("new-step-date")
                 self.new_title.on("keydown.enter", self.add)
                 ui.button(texts.CALENDAR_ADD_STEP, on_click=self.add).props("outline no-caps").mark("add-step")
         self.show(tuple(session.calendar.steps))

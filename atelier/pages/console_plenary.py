@@ -81,7 +81,6 @@ class PlenaryControls:
                 self.next_page.tooltip(texts.CONSOLE_AXIS_PAGES_HINT.format(seconds=PAGE_SECONDS))
             self.no_axes = ui.label(texts.CONSOLE_NO_AXES).classes("text-gray-700")
             self.comments = CommentModeration(atelier, session)
-            self.timer = TimerControls(atelier, session)
             self.vote = VoteControls(atelier, session)
         self.refresh()
         atelier.hub.subscribe(live.session(code), self.on_event)
@@ -96,8 +95,6 @@ class PlenaryControls:
                 self.vote.on_event(event)
             case CommentAdded() | CommentChanged():
                 self.comments.on_event(event)
-            case TimerChanged(timer=timer):
-                self.timer.countdown.show(timer)
             case _:
                 self.vote.on_event(event)
 
@@ -163,9 +160,11 @@ class CommentModeration:
 
 
 class TimerControls:
+    """The step timer (a témoignage, a debate): above the console's tabs, since every step may use it."""
+
     def __init__(self, atelier: Atelier, session: Session) -> None:
         code = session.code
-        with ui.row().classes("w-full items-center gap-2").mark("timer-controls"):
+        with ui.card().classes("w-full"), ui.row().classes("w-full items-center gap-2").mark("timer-controls"):
             heading(texts.CONSOLE_TIMER, 3)
             label = ui.input(texts.CONSOLE_TIMER_LABEL).props(f"outlined dense maxlength={limits.MAX_TIMER_LABEL}") \
                 .classes("min-w-[22rem]").mark("timer-name")
@@ -178,3 +177,8 @@ class TimerControls:
                                                                                                        StopTimer()))) \
                 .props("no-caps outline").mark("stop-timer")
             self.countdown = Countdown(session.timer, now=atelier.service.clock(), classes="console-countdown")
+        atelier.hub.subscribe(live.session(code), self.on_event)
+
+    def on_event(self, event: DomainEvent) -> None:
+        if isinstance(event, TimerChanged):
+            self.countdown.show(event.timer)

@@ -13,7 +13,15 @@ from atelier.context import Atelier
 from atelier.domain.axes import TargetKind
 from atelier.domain.changes import Change, CloseVote, HideResults, OpenVote, ReopenVote, ShowResults
 from atelier.domain.errors import DomainError
-from atelier.domain.events import BallotGiven, DomainEvent, PointsChanged, ResultsShown, VoteChanged
+from atelier.domain.events import (
+    AxisChanged,
+    AxisRemoved,
+    BallotGiven,
+    DomainEvent,
+    PointsChanged,
+    ResultsShown,
+    VoteChanged,
+)
 from atelier.domain.session import Session
 from atelier.domain.votes import (
     DEFAULT_BUDGET,
@@ -53,6 +61,8 @@ class VoteControls:
                     .props("outlined dense").classes("w-44").mark("vote-code-count")
                 self.code_count.bind_visibility_from(self.with_codes, "value")
                 ui.button(texts.CONSOLE_OPEN_VOTE, on_click=self.open_vote).props("no-caps").mark("open-vote")
+            self.nothing_to_vote = ui.label(texts.CONSOLE_NOTHING_TO_VOTE).classes("text-gray-700") \
+                .mark("nothing-to-vote")
             with ui.row().classes("items-center gap-4"):
                 self.state = ui.label().classes("text-lg").mark("vote-state")
                 self.turnout = ui.label().classes("hint").mark("vote-turnout")
@@ -101,6 +111,8 @@ class VoteControls:
                 self._show_turnout()
             case VoteChanged() | ResultsShown():
                 self.refresh()
+            case AxisChanged() | AxisRemoved():
+                self._show_state()  # orientations or pistes to vote on, or none any more
 
     def refresh(self) -> None:
         self._show_state()
@@ -108,7 +120,10 @@ class VoteControls:
 
     def _show_state(self) -> None:
         vote, current = self.session.votes.latest, self.session.votes.current
-        self.opener.set_visibility(current is None)
+        # Nothing to vote on before the axes hold orientations or pistes: no « Ouvrir le vote » yet.
+        votable = any(self.session.axes.items(target) for target in VOTE_TARGETS)
+        self.opener.set_visibility(current is None and votable)
+        self.nothing_to_vote.set_visibility(current is None and not votable)
         self.closer.set_visibility(current is not None)
         self.reopener.set_visibility(current is None and vote is not None)  # a vote closed too early goes on
         self.view_row.set_visibility(vote is not None)

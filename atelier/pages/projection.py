@@ -19,7 +19,7 @@ from atelier.domain.session import Session
 from atelier.pages.countdown import Countdown
 from atelier.pages.frame import frame, not_found
 from atelier.pages.projection_plenary import AxisScreen, VoteScreen
-from atelier.pages.projection_wall import EtatDesLieuxWall, TestimonyWall
+from atelier.pages.projection_wall import EtatDesLieuxWall, TestimonyWall, TopSharedScreen
 from atelier.pages.widgets import heading, phase_line, qr_code
 
 
@@ -113,6 +113,8 @@ class Projection:
             return AxisScreen(self.session)
         if screen is Screen.TESTIMONIES:
             return TestimonyWall(self.session)
+        if screen is Screen.TOP_SHARED:
+            return TopSharedScreen(self.session)
         return EtatDesLieuxWall(self.session)
 
     def _refresh_header(self) -> None:

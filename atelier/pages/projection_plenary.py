@@ -29,6 +29,7 @@ from atelier.domain.screens import axis_number
 from atelier.domain.session import Session
 from atelier.domain.votes import PriorityVote
 from atelier.pages.axis_outline import AxisPages
+from atelier.pages.projection_wall import Pager
 from atelier.pages.vote_views import ResultsPanel
 
 
@@ -119,7 +120,8 @@ class VoteScreen:
             self.title = ui.label().classes("axis-title").mark("vote-title")
             self.rules = ui.label(texts.PROJECTION_VOTE_RULES.format(budget=vote.budget, cap=vote.cap)) \
                 .classes("status")
-            self.panel = ResultsPanel(session, vote, session.votes.results_view)
+            with Pager():  # however many items, each shown whole on some page
+                self.panel = ResultsPanel(session, vote, session.votes.results_view)
         self._show_state()
 
     def on_event(self, event: DomainEvent) -> None:

@@ -57,7 +57,7 @@ def _bars_classes(count: int) -> str:
 
 def _bar(text: str, value: str, points: Score, marker: str) -> tuple[ui.row, ui.label]:
     """A row whose background fills `points` out of the list's `--max`; returns it and its value label."""
-    with ui.row().classes("bar no-wrap").style(f"--points: {float(points):g}").mark(marker) as bar:
+    with ui.row().classes("bar pager-card no-wrap").style(f"--points: {float(points):g}").mark(marker) as bar:
         ui.element("div").classes("bar-fill")
         ui.label(text).classes("bar-text")
         value_label = ui.label(value).classes("bar-value")
@@ -122,7 +122,7 @@ def _role_view(session: Session, vote: PriorityVote) -> None:
             ui.label(texts.VOTER_GROUP_LABELS[group]).classes(f"legend-item {group.value}")
     with ui.column().classes("bars w-full").style(f"--max: {highest}"):
         for item in ranked:
-            with ui.column().classes("stack-row gap-1 w-full").mark(f"stack-{item.item_id}"):
+            with ui.column().classes("stack-row pager-card gap-1 w-full").mark(f"stack-{item.item_id}"):
                 with ui.row().classes("w-full no-wrap justify-between gap-4"):
                     ui.label(item_text(session.axes, item.item_id)).classes("bar-text")
                     ui.label(points_text(int(item.score))).classes("bar-value")
@@ -141,7 +141,7 @@ def _commune_view(session: Session, vote: PriorityVote) -> None:
     with ui.row().classes("communes w-full gap-3"):
         for commune in order:
             points = by_commune[commune]
-            with ui.column().classes("commune-card gap-0").mark(f"commune-{commune or 'none'}"):
+            with ui.column().classes("commune-card pager-card gap-0").mark(f"commune-{commune or 'none'}"):
                 with ui.row().classes("w-full no-wrap items-baseline justify-between gap-2"):
                     ui.label(commune if commune != NO_COMMUNE else texts.NO_COMMUNE_GROUP).classes("commune-name")
                     ui.label(points_text(sum(points.values()))).classes("commune-total")
@@ -176,7 +176,9 @@ class ResultsPanel:
         self.session, self.vote, self.view = session, vote, view
         self.bars: RankedBars | None = None
         self.stale = False
-        with ui.column().classes("results w-full gap-2").mark(f"results-{view.value}"):
+        # A section of its own for the projection's pager (pages.js), which shows long results in pages.
+        with ui.column().classes("results pager-section w-full gap-2").mark(f"results-{view.value}") as section:
+            section.props["data-key"] = "results"
             if view is ResultsView.TOTAL:
                 self.bars = RankedBars(session, vote)
             else:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Awaitable, Callable
+from datetime import date
 from typing import Any
 
 from nicegui import ui
 from nicegui.elements.mixins.text_element import TextElement
+from nicegui.events import GenericEventArguments
 
 from atelier import texts
 from atelier.domain.analysis import NONE
 from atelier.domain.model import Contribution, ContributionKind, Phase, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
+from atelier.pages.drawn import Drawn
 from atelier.qr import qr_svg
 
 # The keys of filter selects (a select needs non-empty keys): any value, and « none » (tout le
@@ -103,6 +106,42 @@ def select(options: list[str] | dict[str, str], *, label: str, marker: str, prop
     if on_change is not None:  # only now: setting the first value is not a change
         field.on_value_change(on_change)
     return field
+
+
+class DateField(Drawn, component="date_field.js"):
+    """A date typed or picked as « jj/mm/aaaa » whatever the browser's language (date_field.js); its
+    « change » event carries an ISO date, or "" once cleared (see `console_calendar.browser_date`)."""
+
+    SHOWN = ("label", "value")
+
+    def __init__(self, label: str, value: str = "") -> None:
+        super().__init__()
+        self.init(value=value, label=label, placeholder=texts.DATE_PLACEHOLDER,
+                  labels={"calendar": texts.DATE_CALENDAR, "wrong": texts.DATE_WRONG})
+
+        def changed(event: GenericEventArguments) -> None:
+            if _iso_or_empty(event.args):
+                dict.__setitem__(self._props, "value", event.args)  # what the browser shows: nothing to send back
+
+        self.on("change", changed)
+
+    @property
+    def value(self) -> str:
+        return str(self.props["value"])
+
+    @value.setter
+    def value(self, value: str) -> None:
+        self.set(value=value)
+
+
+def _iso_or_empty(value: object) -> bool:
+    if value == "":
+        return True
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
 
 
 def folded(text: str) -> str:

@@ -34,6 +34,11 @@ def phase_button(console: Page, phase: PhaseKey, action: str) -> Locator:
     return line.get_by_role("button", name=action, exact=True)
 
 
+def open_step(console: Page, step: str) -> None:
+    """A tab of the console (« Préparation », « Document »…), by its key in `texts.CONSOLE_STEP_LABELS`."""
+    console.get_by_role("tab", name=texts.CONSOLE_STEP_LABELS[step], exact=True).click()
+
+
 def close_phase(console: Page, phase: PhaseKey) -> None:
     """« Clore », then the confirmation."""
     phase_button(console, phase, texts.CONSOLE_CLOSE_PHASE).click()

@@ -54,7 +54,7 @@ class Room:
         self.contexts: list[BrowserContext] = []
 
     def open(self, **options) -> Page:
-        context = self.browser.new_context(locale="fr-FR", **options)
+        context = self.browser.new_context(**{"locale": "fr-FR", **options})
         self.log.watch(context)
         self.contexts.append(context)
         return context.new_page()

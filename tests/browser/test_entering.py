@@ -3,6 +3,7 @@ commune list narrowed by typing, on a phone."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -41,26 +42,37 @@ def stored(server: Server, code: str, text: str) -> None:
 
 
 def test_a_phase_date_typed_in_the_console_is_kept_after_a_reload_and_can_be_cleared(room: Room) -> None:
-    console = room.facilitator()
+    """Written « jj/mm/aaaa » whatever the browser's language (this one is set to English)."""
+    console = room.open(viewport={"width": 1280, "height": 900}, locale="en-US")
+    console.goto(room.server.facilitator_url())
     code = create_session(console, territory="CC du Nord-Est de Pau", communes=COMMUNES, themes=["Mobilité"])
     connected(console)
     field = date_field(console, PhaseKey.TEMOIGNAGES)
-    field.fill("2025-11-14")
+    expect(field).to_have_attribute("placeholder", texts.DATE_PLACEHOLDER)
+    field.fill("14112025")  # the field writes the slashes
+    expect(field).to_have_value("14/11/2025")
     field.blur()
     stored(room.server, code, '"day":"2025-11-14"')
-    field.fill("2025-11-21")  # corrected
+    field.fill("31/02/2025")  # no such day: said, nothing saved
+    field.press("Tab")
+    expect(console.get_by_text(texts.DATE_WRONG)).to_be_visible()
+    field.fill("21/11/2025")  # corrected
     field.press("Tab")
     stored(room.server, code, '"day":"2025-11-21"')
     console.reload()
     connected(console)
-    expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("2025-11-21")
+    expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("21/11/2025")
     expect(date_field(console, PhaseKey.ETAT_DES_LIEUX)).to_have_value("")  # the others untouched
     date_field(console, PhaseKey.TEMOIGNAGES).fill("")
     date_field(console, PhaseKey.TEMOIGNAGES).blur()
     stored(room.server, code, '"day":null')
-    console.reload()
-    connected(console)
-    expect(date_field(console, PhaseKey.TEMOIGNAGES)).to_have_value("")
+    # Or picked in a calendar of French months.
+    line = console.locator(".nicegui-row").filter(has_text=f"{texts.PHASE_LABELS[PhaseKey.RESTITUTION]} — ")
+    line.get_by_label(texts.DATE_CALENDAR).click()
+    expect(console.get_by_text("décembre", exact=False).first).to_be_visible()
+    console.locator(".q-date__calendar-item").get_by_text("15", exact=True).click()
+    expect(date_field(console, PhaseKey.RESTITUTION)).to_have_value(re.compile(r"^15/\d{2}/\d{4}$"))
+
 
 
 def test_a_phone_finds_its_commune_by_typing_its_first_letters(room: Room) -> None:

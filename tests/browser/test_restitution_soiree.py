@@ -25,6 +25,7 @@ from tests.browser.actions import (
     decode_qr,
     give_points,
     join,
+    open_step,
     phase_button,
     post,
     save_artifact,
@@ -164,6 +165,7 @@ def test_restitution_soiree_from_testimonies_to_the_document(room: Room, server:
         expect(phone.get_by_role("button", name=texts.PHONE_ADD_POINT)).to_have_count(0)
 
     # The document: downloaded from the console, opened as Word would.
+    open_step(console, "document")
     with console.expect_download() as download:
         console.get_by_role("button", name=texts.EXPORT_DOCX).click()
     path = tmp_path / download.value.suggested_filename

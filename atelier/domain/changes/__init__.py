@@ -57,6 +57,7 @@ from atelier.domain.changes.room import (
     SetModeration,
     SetPhaseDate,
     SetPhaseStatus,
+    SetWallView,
     ToggleShare,
     ValidateContribution,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "SetPistePlan",
     "SetPoints",
     "SetSpeaker",
+    "SetWallView",
     "ShowResults",
     "StartTimer",
     "StopTimer",

@@ -19,11 +19,13 @@ from atelier.domain.events import (
     ParticipantChanged,
     ParticipantJoined,
     PhaseChanged,
+    WallViewChanged,
     snapshot,
 )
 from atelier.domain.model import Contribution, Participant, Phase, PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.domain.session_context import SessionContext
+from atelier.domain.wall import WallView
 
 
 def _changed(session: Session, contribution: Contribution) -> ContributionChanged:
@@ -311,6 +313,25 @@ class SetModeration(Change[str]):
 
     def announce(self, session: Session, result: str) -> ModerationChanged:
         return ModerationChanged(session.code, session.version, session.moderation)
+
+
+@dataclass(frozen=True)
+class SetWallView(Change[WallView]):
+    """What the projection's wall shows: `theme` (None: every theme in turn), held or turning by itself,
+    or « Les plus partagées » (`top_shared`); `turn` goes up by one for each « Page suivante »."""
+
+    name = "set_wall_view"
+    theme: str | None = None
+    paused: bool = False
+    top_shared: bool = False
+    turn: int = 0
+
+    def apply(self, session: Session, now: datetime) -> WallView:
+        return session.set_wall_view(theme=self.theme, paused=self.paused, top_shared=self.top_shared,
+                                     turn=self.turn)
+
+    def announce(self, session: Session, result: WallView) -> WallViewChanged:
+        return WallViewChanged(session.code, session.version, result)
 
 
 @dataclass(frozen=True)
