@@ -35,9 +35,11 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
     EvidenceChanged,
     ModerationChanged,
+    PaperPointsChanged,
     ParticipantJoined,
     PhaseChanged,
     PointsChanged,
@@ -158,6 +160,10 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             # Originals' authors see theirs marked as merged; the result has no author channel.
             authors = dict.fromkeys(c.author_id for c in event.originals if c.author_id)
             return [wall(event.code), *(author(event.code, a) for a in authors), withdrawn(event.code)]
+        case ContributionsUnmerged():
+            # The result leaves every list (phones' included); the originals' authors see theirs back.
+            authors = dict.fromkeys(c.author_id for c in event.originals if c.author_id)
+            return [wall(event.code), *(author(event.code, a) for a in authors), withdrawn(event.code)]
         case PointsChanged() | BallotGiven():
             # Never to `session`: a phone must not hear the other participants' points.
             return [wall(event.code), author(event.code, event.participant_id)]
@@ -167,7 +173,7 @@ def channels_for(event: DomainEvent) -> list[Channel]:
             return [session(event.code)]
         case CalendarChanged():
             return [wall(event.code)]  # the console; phones and the projection do not show it
-        case ResultsShown():
+        case ResultsShown() | PaperPointsChanged():
             return [wall(event.code)]  # the projection and the console; phones show their own ballot
         case ModerationChanged():
             return [wall(event.code)]  # the consoles; phones read the mode when they post

@@ -381,6 +381,9 @@ ERR_TOO_FAST = ("Vous avez envoyé beaucoup de contributions en une minute : att
 ERR_ALREADY_SENT = "Déjà envoyée : votre contribution est bien enregistrée."
 ERR_MODERATED = "L'animation a corrigé ou masqué cette contribution : vous ne pouvez plus la modifier."
 ERR_NOTHING_TO_RESTORE = "Aucune suppression à annuler."
+ERR_REMOVED_NOT_FOUND = "Cet élément a déjà été rétabli (ou n'est plus dans la liste des éléments supprimés)."
+ERR_UNMERGE_MERGED_AGAIN = ("Cette fusion a elle-même été fusionnée depuis : annulez d'abord la fusion la plus "
+                            "récente.")
 ERR_TOO_MANY_LINES = "« {section} » compte déjà {max} lignes."
 ERR_STEP_NOT_FOUND = "Cette étape n'est plus dans le calendrier."
 ERR_TOO_MANY_STEPS = "Le calendrier compte déjà {max} étapes en plus des trois phases."
@@ -412,6 +415,7 @@ ERR_VOTE_CLOSED = "Le vote est clos : les points ne peuvent plus changer."
 ERR_VOTE_PHASE = "On ne vote que pendant la restitution, quand elle est ouverte."
 ERR_VOTE_ITEM_UNKNOWN = "Cette proposition ne fait pas partie du vote."
 ERR_VOTE_POINTS = "Le nombre de points doit être un nombre entier, zéro ou plus."
+ERR_VOTE_PAPER_POINTS = "Les points papier sont un nombre entier, de 0 à {max}."
 ERR_VOTE_CAP = "{cap} points au plus sur une même proposition."
 ERR_VOTE_BUDGET = "Plus assez de points : il vous en reste {left}."
 ERR_VOTE_ITEM_LOCKED = "Cette ligne est soumise au vote en cours : fermez le vote avant de la supprimer."
@@ -563,6 +567,16 @@ BALLOTS_PRINT = "Imprimer les bulletins"
 BALLOTS_HINT = "{count} bulletins, 24 par page A4, à découper · {used} déjà utilisés (grisés à l'écran)."
 BALLOT_CARD_TITLE = "Bulletin de vote n° {number}"
 BALLOT_CARD_HELP = "Sur votre téléphone, page du vote : saisissez ce code. Un code, un bulletin."
+# The paper ballot (A4) of the latest vote, for those without a smartphone
+PAPER_BALLOT_TITLE = "Bulletin papier — {territory}"
+PAPER_BALLOT_NONE = "Aucun vote n'a encore été ouvert : le bulletin papier reprend les propositions du vote."
+PAPER_BALLOT_PRINT = "Imprimer le bulletin"
+PAPER_BALLOT_HINT = "Une page A4 (ou plus) par votant ; l'animation reporte ensuite les points dans la console."
+PAPER_BALLOT_HEADING = "Vote sur les {items} : vos priorités"
+PAPER_BALLOT_RULES = ("Vous avez {budget} points à répartir, {cap} au plus sur une même proposition. "
+                      "Écrivez vos points dans les cases ; laissez vides les autres.")
+PAPER_BALLOT_POINTS = "points"
+PAPER_BALLOT_FOOT = "Commune : ______________________   Élu·e / acteur·rice / habitant·e : ______________________"
 AFFICHE_PRINT = "Imprimer l'affiche"
 AFFICHE_PRINT_HINT = "Format A4 portrait : une affiche pour l'entrée, une par table."
 
@@ -660,6 +674,12 @@ CONSOLE_NO_VOTE = "Aucun vote pour l'instant."
 CONSOLE_VOTE_WITH_CODES = "Un bulletin par code"
 CONSOLE_VOTE_CODE_COUNT = "Nombre de bulletins"
 CONSOLE_PRINT_BALLOTS = "Imprimer les bulletins (codes à usage unique)"
+CONSOLE_PRINT_PAPER_BALLOT = "Imprimer le bulletin papier"
+CONSOLE_PAPER_POINTS = "Points papier ou à main levée"
+CONSOLE_PAPER_HINT = ("Pour celles et ceux qui votent sans téléphone : reportez ici, proposition par proposition, "
+                      "les points comptés sur les bulletins papier ou à main levée. Ils s'ajoutent aux totaux, "
+                      "même après la clôture du vote, et le document les montre à part.")
+CONSOLE_PAPER_FIELD = "Points papier"
 CONSOLE_TURNOUT = "{voters} · {present}"
 PHONES_CONNECTED = ("téléphone connecté", "téléphones connectés")
 CONSOLE_TURNOUT_CODES = " · bulletins utilisés : {used} sur {count}"
@@ -718,6 +738,10 @@ DOC_PRIORITIES = "Priorités votées"
 DOC_VOTE_INTRO = ("Vote sur les {items} de tous les axes : {budget} points par personne, {cap} au plus sur une même "
                   "proposition. {voters}, {points} au total.")
 DOC_VOTERS_FORMS = ("votant", "votants")
+DOC_VOTE_PAPER = ("Dont {points} sur papier ou à main levée, comptés par l'animation pour les personnes qui ont "
+                  "voté sans téléphone (colonne « dont papier »).")
+DOC_PAPER_COLUMN = "dont papier"
+PROJECTION_PAPER_NOTE = "Dont {points} sur papier ou à main levée."
 DOC_VOTE_WITH_CODES = "Vote à bulletins : un code à usage unique remis à chaque votant ; {used} sur {count} imprimés."
 DOC_BALLOTS_USED = ("bulletin utilisé", "bulletins utilisés")
 DOC_VOTE_PROVISIONAL = "Le vote était encore ouvert à la date de ce document : résultats provisoires."
@@ -935,8 +959,26 @@ AXES_MOVE_TO = "Déplacer vers…"
 AXES_MOVE_AXIS = "Axe {number} — directement sous l'axe"
 AXES_MOVE_ORIENTATION = "Axe {number} — {orientation}"
 AXES_CHANGED_ELSEWHERE = "Modifiée dans un autre onglet : « {text} ». Votre saisie la remplacera si vous la gardez."
-AXES_UNDO_REMOVAL = "Annuler la suppression"
-AXES_REMOVED = "Ligne supprimée : « {text} »."
+# « Éléments supprimés » (pages/removed_list.py), keyed by `domain.removed.RemovedKind`'s values
+UNDO = "Annuler"
+RESTORE_REMOVED = "Rétablir"
+REMOVED_TITLE = "Éléments supprimés ({count})"
+REMOVED_HINT = ("Ce qui a été supprimé ou fusionné, du plus récent au plus ancien (les 50 derniers) : « Rétablir » "
+                "le remet à sa place, avec ses liens.")
+REMOVED_NONE = "Rien n'a été supprimé."
+REMOVED_JUST_NOW = "Supprimé : {what}."
+REMOVED_LABELS = {
+    "ligne": "ligne « {label} »",
+    "axe": "axe « {label} » et ses lignes",
+    "structure": "structure « {label} »",
+    "etape": "étape du calendrier « {label} »",
+    "fusion": "fusion en « {label} » (annuler la rend à ses deux contributions)",
+}
+REMOVE_LINE_CONFIRM = "Supprimer « {text} » ? Avec elle : {reach}. Vous pourrez la rétablir."
+REMOVE_LINE_YES = "Supprimer"
+REACH_DETAILS = ("sous-ligne", "sous-lignes")
+REACH_PLAN = "sa fiche-action CTG"
+REACH_POINTS = ("point du vote", "points du vote")
 WITNESSES_HEADING = "Structures qui témoignent"
 WITNESSES_HINT = "Marquez la structure qui parle : la projection l'affiche. Une seule à la fois."
 WITNESSES_EMPTY = "Aucune structure pour l'instant."

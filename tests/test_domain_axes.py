@@ -106,7 +106,7 @@ def test_presentation_steps_through_the_axes_and_stops_at_the_ends(session: Sess
     assert board.present_step(-1).id == ids["mobility"]
     assert board.present_step(-1).id == ids["mobility"]
     assert board.present(None) is None and board.present_step(+1).id == ids["mobility"]
-    session.remove_axis(ids["mobility"])
+    session.remove_axis(ids["mobility"], T0)
     assert board.presented is None
 
 
@@ -201,9 +201,9 @@ def test_removing_lines_or_axes_removes_their_evidence_and_comments(session: Ses
     session.add_comment("bob", ids["mobility"], "D'accord", T0)
     kept = session.add_comment("bob", ids["health"], "Urgent", T0)
 
-    session.remove_axis_line(ids["bus"])
+    session.remove_axis_line(ids["bus"], T0)
     assert session.evidence.uses_of(a.id) == [Target(TargetKind.PISTE, ids["doctor"])]
-    session.remove_axis(ids["mobility"])
+    session.remove_axis(ids["mobility"], T0)
     assert not session.evidence.is_used(b.id)
     assert list(session.comments.comments.values()) == [kept]
     assert [axis.id for axis in session.axes.axes] == [ids["health"]]
@@ -223,7 +223,7 @@ def test_a_target_is_located_on_its_axe_and_line(session: Session) -> None:
     axis, line = board.locate(Target(TargetKind.PISTE, ids["doctor"]))
     assert (axis.title, line.text if line else None) == ("Se soigner", "Une maison de santé")
     assert board.locate(Target(TargetKind.AXIS, ids["mobility"])) == (board.axis(ids["mobility"]), None)
-    session.remove_axis_line(ids["bus"])
+    session.remove_axis_line(ids["bus"], T0)
     with refused(NotFound, match="ligne n'existe plus"):
         board.locate(Target(TargetKind.PISTE, ids["bus"]))
 
@@ -308,7 +308,7 @@ def test_removing_an_orientation_keeps_its_pistes_and_undo_puts_everything_back(
     board.move_piste(ids["bus"], ids["mobility"], ids["orientation"])
     contribution = post(session)
     session.link_evidence(contribution.id, Target(TargetKind.ORIENTATION, ids["orientation"]))
-    session.remove_axis_line(ids["orientation"])
+    session.remove_axis_line(ids["orientation"], T0)
     mobility = board.axis(ids["mobility"])
     assert mobility.orientations == [] and board.piste(ids["bus"]).orientation_id is None
     assert session.evidence_for_axis(ids["mobility"]) == []
@@ -325,7 +325,7 @@ def test_a_removed_piste_comes_back_at_its_place_with_its_fiche() -> None:
     axis = board.add_axis("Se déplacer")
     _, second, _ = board.add_lines(axis.id, "pistes", ["Un", "Deux", "Trois"])
     board.set_piste_details(second.id, ["Le samedi"])
-    board.remove_line(second.id)
+    removed = board.remove_line(second.id)
     assert [p.text for p in axis.pistes] == ["Un", "Trois"]
-    board.restore_removed()
+    board.restore_line(removed)
     assert [p.text for p in axis.pistes] == ["Un", "Deux", "Trois"] and board.piste(second.id).details == ["Le samedi"]

@@ -102,7 +102,7 @@ def test_a_line_removed_after_its_vote_still_has_a_name_and_axes_have_numbers() 
     ids = build_axes(session)
     vote = session.open_vote("piste", now=T0)
     session.votes.close_current(T0)
-    session.remove_axis_line(ids["doctor"])
+    session.remove_axis_line(ids["doctor"], T0)
     assert item_text(session.axes, ids["bus"]) == "Un transport à la demande"
     assert item_text(session.axes, ids["doctor"]) is None
     assert shown_item_text(session.axes, ids["doctor"]) == "(ligne retirée de l'axe)"

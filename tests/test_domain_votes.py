@@ -107,7 +107,7 @@ def test_a_vote_closed_too_early_is_reopened_with_its_points(plenary: Session) -
 def test_a_vote_whose_lines_left_the_board_is_not_reopened(plenary: Session) -> None:
     plenary.open_vote("piste", now=T0)
     plenary.votes.close_current(T0)
-    plenary.remove_axis_line(pistes(plenary)[0])
+    plenary.remove_axis_line(pistes(plenary)[0], T0)
     with refused(NotAllowed, match="retirées des axes depuis sa clôture"):
         plenary.reopen_vote()
     assert plenary.votes.current is None
@@ -162,12 +162,12 @@ def test_a_line_under_vote_cannot_be_removed_until_the_vote_closes(plenary: Sess
     mobility = plenary.axes.axes[0].id
     plenary.open_vote("piste", now=T0)
     with refused(NotAllowed, match="soumise au vote"):
-        plenary.remove_axis_line(bus)
+        plenary.remove_axis_line(bus, T0)
     with refused(NotAllowed, match="soumise au vote"):
-        plenary.remove_axis(mobility)
-    plenary.remove_axis_line(plenary.axes.axes[0].enjeux[0].id)  # not voted on
+        plenary.remove_axis(mobility, T0)
+    plenary.remove_axis_line(plenary.axes.axes[0].enjeux[0].id, T0)  # not voted on
     plenary.votes.close_current(T0)
-    plenary.remove_axis_line(bus)
+    plenary.remove_axis_line(bus, T0)
     assert bus not in pistes(plenary)
 
 
@@ -262,3 +262,34 @@ def test_each_commune_weighs_one_voice_however_many_of_its_people_vote(voters, c
                 participants[f"v{i}c{k}"] = Participant(f"v{i}c{k}", Role.ELU, crowd)
                 cloned[f"v{i}c{k}"] = ballot
         assert one_commune_one_voice(vote_with(cloned, items=(1, 2, 3, 4)), participants).scores == voice.scores
+
+
+def test_paper_points_counted_by_the_facilitator_join_the_totals_even_after_the_vote_closed(
+        plenary: Session) -> None:
+    bus, permis, _ = pistes(plenary)
+    with refused(NotAllowed, match="Aucun vote n'a encore eu lieu"):
+        plenary.set_paper_points(bus, 4)
+    vote = plenary.open_vote("piste", now=T0)
+    plenary.set_points("alice", bus, 2)
+    plenary.votes.close_current(T0)  # the phones' vote is over; the paper ballots are counted now
+    plenary.set_paper_points(bus, 4)
+    plenary.set_paper_points(permis, 1)
+    plenary.set_paper_points(permis, 3)  # recounted: the count is set, not added
+    assert vote.totals()[bus] == 6 and vote.phone_totals()[bus] == 2 and vote.paper == {bus: 4, permis: 3}
+    assert vote.item_total(permis) == 3 and vote.voters == 1  # paper has no voter of its own
+    plenary.set_paper_points(permis, 0)
+    assert permis not in vote.paper
+    with refused(InvalidInput, match="de 0 à 100000"):
+        plenary.set_paper_points(bus, -1)
+    with pytest.raises(NotFound):
+        plenary.set_paper_points(999, 1)
+    assert plenary.votes.reported() is vote
+
+
+def test_a_vote_with_only_paper_points_is_the_one_the_restitution_reports(plenary: Session) -> None:
+    bus = pistes(plenary)[0]
+    vote = plenary.open_vote("piste", now=T0)
+    plenary.votes.close_current(T0)
+    assert plenary.votes.reported() is None
+    plenary.set_paper_points(bus, 12)  # a show of hands in a hall without phones
+    assert plenary.votes.reported() is vote

@@ -236,7 +236,7 @@ def test_a_line_removed_after_the_vote_keeps_its_points_in_the_ranking() -> None
     session.open_vote("piste", now=T0)
     session.set_points("alice", ids["permis"], 2)
     session.votes.close_current(T0)
-    session.remove_axis_line(ids["permis"])
+    session.remove_axis_line(ids["permis"], T0)
     rows = table(reread(build_restitution(session)), "Rang", "Piste d'action", "Axe", "Points")
     assert rows[0] == ["1", "(proposition retirée des axes depuis le vote)", "", "2"]
 

@@ -102,6 +102,7 @@ def whole_demarche() -> list[Change]:
         ch.SetPoints("bob", 6, 1),
         ch.SetPoints("alice", 5, 1),
         ch.CloseVote(),
+        ch.SetPaperPoints(5, 3),  # three points on paper, counted after the phones' vote closed
         ch.ReopenVote(),  # closed too early
         ch.CloseVote(),
         ch.ShowResults("par_role"),
@@ -116,6 +117,7 @@ def whole_demarche() -> list[Change]:
         ch.EditCalendarStep(2, "Comité de pilotage", "2026-01-20"),
         ch.AddCalendarStep("Pré-travail par secteur", "2025-09-03"),
         ch.RemoveCalendarStep(3),
+        ch.RestoreRemoved(7),  # « Éléments supprimés »: the step back (the 7th removal of the soirée)
         ch.AcceptGroup("Accéder aux soins", (5,)),  # a suggested group, as a new axe
         ch.AcceptGroup("Aller vers les jeunes", (5, 6), axis_id=1),  # … as an orientation of an axe
         ch.SetPhaseStatus(R, CLOSED),

@@ -273,7 +273,7 @@ def test_a_schema_4_file_keeps_its_pistes_directly_under_their_axe(tmp_path: Pat
     record = records.session_record(session)
     meta = record["session"]
     meta["schema"] = 4
-    del meta["axes"]["removed"], meta["axes"]["presented_page"]
+    del meta["removed"], meta["axes"]["presented_page"]  # neither was written then
     for axis in meta["axes"]["axes"]:
         for piste in axis["pistes"]:
             del piste["orientation_id"]

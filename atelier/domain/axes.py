@@ -6,7 +6,7 @@ its axe or directly under the axe (`Piste.orientation_id`, None for the latter: 
 hold). The pistes of an axe are one list in the order the document shows them; `Axis.outline()`
 groups them. A piste may carry sub-lines and the fields of a CTG fiche-action. Every axe and line has
 an id unique on the board, so a page edits or links a line by its id, never by a position that
-another change may have shifted. The last line removed is kept, so that its removal can be undone.
+another change may have shifted. A removed line or axe can be put back (see `domain/removed.py`).
 """
 
 from __future__ import annotations
@@ -142,7 +142,6 @@ class AxisBoard:
     axes: list[Axis] = field(default_factory=list)
     presented_id: int | None = None
     next_id: int = 1
-    removed: RemovedLine | None = None
     presented_page: int = 0  # page turns of a long presented axe; the projection shows it modulo its pages
 
     # --- Lookups ---------------------------------------------------------------------------
@@ -267,7 +266,8 @@ class AxisBoard:
         return line
 
     def remove_line(self, line_id: int) -> RemovedLine:
-        """The line goes; an orientation's pistes stay, directly under the axe. Kept for `restore_removed`."""
+        """The line goes; an orientation's pistes stay, directly under the axe. What `restore_line` needs
+        to put it back is returned (the session keeps it among « Éléments supprimés »)."""
         axis, section, line = self.find_line(line_id)
         lines = axis.section(section)
         removed = RemovedLine(axis.id, section, lines.index(line), line)
@@ -276,14 +276,10 @@ class AxisBoard:
             for piste in axis.pistes_under(line.id):
                 piste.orientation_id = None
                 removed.pistes.append(piste.id)
-        self.removed = removed
         return removed
 
-    def restore_removed(self) -> RemovedLine:
-        """Put the last removed line back where it was (its axe must still be there)."""
-        removed = self.removed
-        if removed is None:
-            raise NotFound("nothing_to_restore")
+    def restore_line(self, removed: RemovedLine) -> RemovedLine:
+        """Put a removed line back where it was (its axe must still be there)."""
         axis = self.axis(removed.axis_id)
         lines = axis.section(removed.section)
         if len(lines) >= MAX_LINES:
@@ -295,8 +291,14 @@ class AxisBoard:
         for piste in axis.pistes:
             if piste.id in removed.pistes and piste.orientation_id is None:
                 piste.orientation_id = removed.line.id
-        self.removed = None
         return removed
+
+    def restore_axis(self, index: int, axis: Axis) -> Axis:
+        """Put a removed axe back at its place, with its lines (their ids are still free: ids never return)."""
+        if len(self.axes) >= MAX_AXES:
+            raise NotAllowed("too_many_axes", max=MAX_AXES)
+        self.axes.insert(min(index, len(self.axes)), axis)
+        return axis
 
     def move_line(self, line_id: int, to_index: int) -> Line:
         """Reorder within its own list (clamped like `move_axis`)."""

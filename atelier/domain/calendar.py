@@ -51,6 +51,12 @@ class Calendar:
         self.steps.remove(step)
         return step
 
+    def restore(self, index: int, step: CalendarStep) -> CalendarStep:
+        if len(self.steps) >= MAX_STEPS:
+            raise NotAllowed("too_many_steps", max=MAX_STEPS)
+        self.steps.insert(min(index, len(self.steps)), step)
+        return step
+
 
 def _title(title: str) -> str:
     return v.clean_line(title, field="step_title", max_length=MAX_STEP_TITLE, required_error="step_title_required")

@@ -66,6 +66,11 @@ class CommentBook:
     def by(self, author_id: str) -> list[Comment]:
         return [c for c in self.comments.values() if c.author_id == author_id]
 
+    def restore(self, comments: list[Comment]) -> None:
+        """An axe put back brings its comments back."""
+        for comment in comments:
+            self.comments[comment.id] = comment
+
     def drop_axis(self, axis_id: int) -> None:
         """The axe was deleted: its comments go with it (they only make sense under it)."""
         for comment in self.for_axis(axis_id, include_hidden=True):

@@ -100,6 +100,16 @@ class ContributionsMerged:
 
 
 @dataclass(frozen=True)
+class ContributionsUnmerged:
+    """A merge undone: its result is gone, its originals are back in every list (« Éléments supprimés »)."""
+
+    code: str
+    version: int
+    result_id: int
+    originals: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
 class EvidenceChanged:
     """A contribution was linked or unlinked: `targets` is everything it backs now."""
 
@@ -177,6 +187,18 @@ class PointsChanged:
     points: int  # this participant's points on the item now
     points_left: int  # this participant's points left
     item_total: int  # everyone's points on the item now
+
+
+@dataclass(frozen=True)
+class PaperPointsChanged:
+    """The facilitator counted paper ballots or hands for one item: the wall updates its bar."""
+
+    code: str
+    version: int
+    vote_id: int
+    item_id: int
+    paper: int  # the paper points on the item now
+    item_total: int  # phones and paper together
 
 
 @dataclass(frozen=True)
@@ -261,8 +283,9 @@ class WallViewChanged:
     view: WallView
 
 
-DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged | ContributionDeleted
-               | PhaseChanged | WitnessesChanged | ContributionsMerged | EvidenceChanged | AxisChanged | AxisRemoved
-               | AxisPageTurned | AxesReordered | AxisPresented | VoteChanged | PointsChanged | BallotGiven
-               | CommentAdded | CommentChanged | TimerChanged | ContextChanged | CalendarChanged | ResultsShown
-               | ModerationChanged | WallViewChanged)
+DomainEvent = (ParticipantJoined | ParticipantChanged | ContributionAdded | ContributionChanged
+               | ContributionDeleted | PhaseChanged | WitnessesChanged | ContributionsMerged | ContributionsUnmerged
+               | EvidenceChanged | AxisChanged | AxisRemoved | AxisPageTurned | AxesReordered | AxisPresented
+               | VoteChanged | PointsChanged | PaperPointsChanged | BallotGiven | CommentAdded | CommentChanged
+               | TimerChanged | ContextChanged | CalendarChanged | ResultsShown | ModerationChanged
+               | WallViewChanged)

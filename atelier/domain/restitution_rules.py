@@ -11,12 +11,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from atelier.domain.axes import Axis, AxisBoard, Line, RemovedLine, Target, TargetKind
+from atelier.domain.axes import CTG_FIELDS, Axis, AxisBoard, Line, Piste, RemovedLine, Target, TargetKind
+from atelier.domain.calendar import Calendar, CalendarStep
 from atelier.domain.comments import Comment, CommentBook
-from atelier.domain.errors import NotAllowed
+from atelier.domain.errors import NotAllowed, NotFound
 from atelier.domain.evidence import Evidence
 from atelier.domain.merge import merge_pair
 from atelier.domain.model import Contribution, Participant, Phase, PhaseKey
+from atelier.domain.removed import (
+    LineReach,
+    RemovedAxis,
+    RemovedEntry,
+    RemovedItems,
+    RemovedKind,
+    RemovedStep,
+    RemovedStructure,
+    UndoableMerge,
+)
+from atelier.domain.testimony import Structure, Witnesses
 from atelier.domain.timer import StepTimer
 from atelier.domain.votes import DEFAULT_BUDGET, DEFAULT_CAP, PriorityVote, VoteBook
 
@@ -31,18 +43,24 @@ class RestitutionRules:
     votes: VoteBook
     comments: CommentBook
     timer: StepTimer | None
+    witnesses: Witnesses
+    calendar: Calendar
+    removed: RemovedItems
     participant: Callable[[str], Participant]
     contribution: Callable[[int], Contribution]
     visible_contributions: Callable[[], list[Contribution]]
 
     def merge_contributions(self, first_id: int, second_id: int, *, text: str | None = None,
                             now: datetime) -> Contribution:
-        """A new contribution replaces both in lists and analysis; their evidence moves to it (see merge.py)."""
+        """A new contribution replaces both in lists and analysis; their evidence moves to it (see merge.py).
+        The merge is kept among « Éléments supprimés », to be undone."""
         result = merge_pair(self.contribution(first_id), self.contribution(second_id),
                             new_id=self.next_contribution_id, text=text, contributions=self.contributions, now=now)
+        before = {cid: self.evidence.uses_of(cid) for cid in result.merged_from}
         self.contributions[result.id] = result
         self.next_contribution_id += 1
         self.evidence.transfer(result.merged_from, result.id)
+        self.removed.keep(RemovedKind.MERGE, result.text, UndoableMerge(result.id, before), now)
         return result
 
     def link_evidence(self, contribution_id: int, target: Target) -> list[Target]:
@@ -78,35 +96,109 @@ class RestitutionRules:
     def unused_contributions(self) -> list[Contribution]:
         return [c for c in self.visible_contributions() if self.is_unused(c)]
 
-    def remove_axis(self, axis_id: int) -> Axis:
-        """Its evidence links and its comments go with it."""
+    def remove_axis(self, axis_id: int, now: datetime) -> Axis:
+        """Its evidence links and its comments go with it, kept among « Éléments supprimés »."""
         axis = self.axes.axis(axis_id)
         self._require_not_voted_on({target.id for target in axis.targets})
+        kept = RemovedAxis(self.axes.axes.index(axis), axis,
+                           {cid: [t for t in self.evidence.uses_of(cid) if t in axis.targets]
+                            for cid in sorted(self.evidence.contributions_for(axis.targets))},
+                           self.comments.for_axis(axis_id, include_hidden=True))
         self.axes.remove_axis(axis_id)
         self.evidence.drop_targets(axis.targets)
         self.comments.drop_axis(axis_id)
+        self.removed.keep(RemovedKind.AXIS, axis.title, kept, now)
         return axis
 
-    def remove_axis_line(self, line_id: int) -> Line:
-        """Its evidence links go with it, kept with the line so that `restore_axis_line` brings them back."""
+    def remove_axis_line(self, line_id: int, now: datetime) -> Line:
+        """Its evidence links go with it, kept with the line among « Éléments supprimés »."""
         target = self.axes.target_of_line(line_id)
         self._require_not_voted_on({line_id})
         removed = self.axes.remove_line(line_id)
         if target is not None:
             removed.evidence = sorted(self.evidence.contributions_for({target}))
             self.evidence.drop_targets({target})
+        self.removed.keep(RemovedKind.LINE, removed.line.text, removed, now)
         return removed.line
 
-    def restore_axis_line(self) -> RemovedLine:
-        """Undo the last removal: the line where it was, its orientation's pistes and its evidence links."""
-        removed = self.axes.restore_removed()
+    def line_reach(self, line_id: int) -> LineReach:
+        """What removing this line would take with it (see `LineReach`)."""
+        line = self.axes.find_line(line_id)[2]
+        target = self.axes.target_of_line(line_id)
+        piste = line if isinstance(line, Piste) else None
+        return LineReach(evidence=len(self.evidence.contributions_for({target})) if target else 0,
+                         details=len(piste.details) if piste else 0,
+                         plan=piste is not None and any(getattr(piste, name) for name in CTG_FIELDS),
+                         points=sum(vote.totals().get(line_id, 0) for vote in self.votes.votes))
+
+    def remove_structure(self, structure_id: int, now: datetime) -> Structure:
+        """Removing the structure speaking now also ends its turn; kept among « Éléments supprimés »."""
+        structure = self.witnesses.structure(structure_id)
+        kept = RemovedStructure(self.witnesses.structures.index(structure), structure)
+        self.witnesses.remove(structure_id)
+        self.removed.keep(RemovedKind.STRUCTURE, structure.name, kept, now)
+        return structure
+
+    def remove_calendar_step(self, step_id: int, now: datetime) -> CalendarStep:
+        step = self.calendar.step(step_id)
+        kept = RemovedStep(self.calendar.steps.index(step), step)
+        self.calendar.remove(step_id)
+        self.removed.keep(RemovedKind.STEP, step.title, kept, now)
+        return step
+
+    def restore_axis_line(self) -> RemovedEntry:
+        """« Annuler la suppression » of the axes page before there was a list: the last line removed."""
+        entry = self.removed.latest(RemovedKind.LINE)
+        if entry is None:
+            raise NotFound("nothing_to_restore")
+        return self.restore_removed(entry.id)
+
+    def restore_removed(self, entry_id: int) -> RemovedEntry:
+        """Put a removed thing back where it was, with what hung on it; refused (nothing changed) if it
+        cannot be (its axe gone meanwhile, a structure of the same name added since…)."""
+        entry = self.removed.entry(entry_id)
+        what = entry.what
+        if isinstance(what, RemovedLine):
+            self._restore_line(what)
+        elif isinstance(what, RemovedAxis):
+            self._restore_axis(what)
+        elif isinstance(what, RemovedStructure):
+            self.witnesses.restore(what.index, what.structure)
+        elif isinstance(what, RemovedStep):
+            self.calendar.restore(what.index, what.step)
+        else:
+            self._unmerge(what)
+        return self.removed.take(entry_id)
+
+    def _restore_line(self, removed: RemovedLine) -> None:
+        self.axes.restore_line(removed)
         target = self.axes.target_of_line(removed.line.id)
         if target is not None:
-            for cid in removed.evidence:
-                contribution = self.contributions.get(cid)
-                if contribution is not None and contribution.is_visible:  # not merged or hidden meanwhile
+            self._relink({cid: [target] for cid in removed.evidence})
+
+    def _restore_axis(self, removed: RemovedAxis) -> None:
+        self.axes.restore_axis(removed.index, removed.axis)
+        self._relink(removed.evidence)
+        self.comments.restore(removed.comments)
+
+    def _relink(self, links: dict[int, list[Target]]) -> None:
+        for cid, targets in links.items():
+            contribution = self.contributions.get(cid)
+            if contribution is not None and contribution.is_visible:  # not merged or hidden meanwhile
+                for target in targets:
                     self.evidence.link(cid, target)
-        return removed
+
+    def _unmerge(self, merge: UndoableMerge) -> None:
+        """The merge's result goes (its links, and any given since, with it); its originals come back."""
+        result = self.contribution(merge.result_id)
+        if result.merged_into is not None:
+            raise NotAllowed("unmerge_merged_again")
+        originals = [self.contribution(cid) for cid in result.merged_from]
+        self.evidence.forget(result.id)
+        del self.contributions[result.id]
+        for original in originals:
+            original.merged_into = None
+        self._relink(merge.links)
 
     def present_axis(self, axis_id: int | None) -> Axis | None:
         """Show this axe (None: the overview) on the projection, in place of any vote results."""
@@ -145,6 +237,14 @@ class RestitutionRules:
         if vote is None:
             raise NotAllowed("no_vote_open")
         vote.redeem(participant_id, code)
+        return vote
+
+    def set_paper_points(self, item_id: int, points: int) -> PriorityVote:
+        """« Points papier » on an item of the latest vote, open or closed (see `PriorityVote.set_paper_points`)."""
+        vote = self.votes.latest
+        if vote is None:
+            raise NotAllowed("no_vote_yet")
+        vote.set_paper_points(item_id, points)
         return vote
 
     def set_points(self, participant_id: str, item_id: int, points: int) -> int:

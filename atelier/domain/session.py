@@ -28,6 +28,7 @@ from atelier.domain.model import (
     Role,
 )
 from atelier.domain.moderation import ModerationMode, hold_reasons
+from atelier.domain.removed import RemovedItems
 from atelier.domain.restitution_rules import RestitutionRules
 from atelier.domain.session_context import SessionContext, checked_context
 from atelier.domain.testimony import Witnesses
@@ -63,6 +64,7 @@ class Session(RestitutionRules):
     calendar: Calendar = field(default_factory=Calendar)  # meetings beside the three phases
     moderation: ModerationMode = ModerationMode.DIRECT
     wall: WallView = field(default_factory=WallView)  # how the projection shows the wall (domain/wall.py)
+    removed: RemovedItems = field(default_factory=RemovedItems)  # « Éléments supprimés » (domain/removed.py)
     # The number of changes made since the session was created (see `changes.perform`).
     version: int = 0
     # Each participant's contribution ids, oldest first: built on first use, kept by `add_contribution`,

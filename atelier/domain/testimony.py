@@ -62,6 +62,15 @@ class Witnesses:
             self.speaking_id = None
         return structure
 
+    def restore(self, index: int, structure: Structure) -> Structure:
+        """A removed structure back at its place, unless one of the same name was added since."""
+        if len(self.structures) >= MAX_STRUCTURES:
+            raise NotAllowed("too_many_structures", max=MAX_STRUCTURES)
+        if any(s.name.casefold() == structure.name.casefold() for s in self.structures):
+            raise InvalidInput("structure_duplicate", name=structure.name)
+        self.structures.insert(min(index, len(self.structures)), structure)
+        return structure
+
     def set_speaking(self, structure_id: int | None) -> Structure | None:
         """One structure speaks at a time; `None` means nobody (between two témoignages)."""
         self.speaking_id = None if structure_id is None else self.structure(structure_id).id

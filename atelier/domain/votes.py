@@ -33,6 +33,7 @@ DEFAULT_CAP = 3
 MAX_BUDGET = 20
 VOTE_TARGETS = (TargetKind.ORIENTATION, TargetKind.PISTE)
 MAX_BALLOT_CODES = 2_000
+MAX_PAPER_POINTS = 100_000
 BALLOT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # nothing to misread: no O/0, I/1/L
 BALLOT_CODE_LENGTH = 6
 _BALLOT_CODE = re.compile(f"[{BALLOT_CODE_ALPHABET}]{{{BALLOT_CODE_LENGTH}}}")
@@ -59,6 +60,8 @@ class PriorityVote:
     allocations: dict[str, dict[int, int]] = field(default_factory=dict)  # participant → item → points > 0
     # « Un bulletin par code »: code → the participant who entered it ("" while unused); empty: open to all.
     ballot_codes: dict[str, str] = field(default_factory=dict)
+    # Points counted by the facilitator from paper ballots or a show of hands: item → points > 0.
+    paper: dict[int, int] = field(default_factory=dict)
     # The same, the other way round (participant → code): asked by every phone when a vote opens.
     _holders: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -131,16 +134,34 @@ class PriorityVote:
                 del self.allocations[participant_id]
         return self.points_left(participant_id)
 
-    def item_total(self, item_id: int) -> int:
-        return sum(mine.get(item_id, 0) for mine in self.allocations.values())
+    def set_paper_points(self, item_id: int, points: int) -> int:
+        """« Points papier »: what paper ballots or a show of hands gave `item_id`, counted by the
+        facilitator, set (not added: a count corrected is typed again); open or closed, the phones'
+        points stay as they were. Returns the item's total now."""
+        if item_id not in self.items:
+            raise NotFound("vote_item_unknown")
+        if not isinstance(points, int) or isinstance(points, bool) or not 0 <= points <= MAX_PAPER_POINTS:
+            raise InvalidInput("vote_paper_points", max=MAX_PAPER_POINTS)
+        if points:
+            self.paper[item_id] = points
+        else:
+            self.paper.pop(item_id, None)
+        return self.item_total(item_id)
 
-    def totals(self) -> dict[int, int]:
-        """Points per item, every item of the vote included (0 when nobody chose it), in board order."""
+    def item_total(self, item_id: int) -> int:
+        return sum(mine.get(item_id, 0) for mine in self.allocations.values()) + self.paper.get(item_id, 0)
+
+    def phone_totals(self) -> dict[int, int]:
+        """Points per item given on the phones, every item of the vote included, in board order."""
         totals = dict.fromkeys(self.items, 0)
         for mine in self.allocations.values():
             for item_id, points in mine.items():
                 totals[item_id] += points
         return totals
+
+    def totals(self) -> dict[int, int]:
+        """Points per item, phones and paper together (0 when nobody chose it), in board order."""
+        return {item_id: points + self.paper.get(item_id, 0) for item_id, points in self.phone_totals().items()}
 
     @property
     def voters(self) -> int:
@@ -173,7 +194,7 @@ class VoteBook:
         among the votes on `target` when given. An empty vote (opened by mistake, or just opened) says
         nothing about priorities; the screens show `latest`, the vote happening now, even empty."""
         return next((vote for vote in reversed(self.votes)
-                     if vote.allocations and (target is None or vote.target == target)), None)
+                     if (vote.allocations or vote.paper) and (target is None or vote.target == target)), None)
 
     def vote(self, vote_id: int) -> PriorityVote:
         return by_id(self.votes, vote_id, "vote_not_found")

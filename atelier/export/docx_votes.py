@@ -35,6 +35,7 @@ from atelier.export.priorities import RankedLine, points, ranked_lines
 
 CHART_MAX = 15  # bars; a longer ranking is in the table, the chart shows its head
 RANKED_SHARES = (0.09, 0.5, 0.29, 0.12)  # rang, proposition, axe, points
+PAPER_SHARES = (0.08, 0.46, 0.26, 0.1, 0.1)  # … and « dont papier »
 COMMUNE_SHARES = (0.3, 0.58, 0.12)  # commune, proposition, points
 
 
@@ -51,11 +52,13 @@ def priorities(document: Document, session: Session) -> None:
     if vote.needs_code:
         writer.paragraph(texts.DOC_VOTE_WITH_CODES.format(
             used=texts.count(vote.codes_used, texts.DOC_BALLOTS_USED), count=len(vote.ballot_codes)))
+    if vote.paper:
+        writer.paragraph(texts.DOC_VOTE_PAPER.format(points=points(sum(vote.paper.values()))))
     if vote.is_open:
         writer.paragraph(texts.DOC_VOTE_PROVISIONAL)
     ranking = ranked_lines(session, ranked_totals(vote))
     supported = [line for line in ranking if line.score]
-    _ranked_table(writer, vote, supported, str)  # the items that got points; the others in one line
+    _ranked_table(writer, vote, supported, str, paper=vote.paper)  # the items with points; the others in one line
     if len(supported) < len(ranking):
         writer.paragraph(texts.doc_without_points(len(ranking) - len(supported), vote.target))
     shown = supported[:CHART_MAX]
@@ -77,9 +80,17 @@ def vote_details(document: Document, session: Session) -> None:
 
 
 def _ranked_table(writer: Writer, vote: PriorityVote, ranking: list[RankedLine],
-                  score: Callable[[Score], str], score_header: str = texts.DOC_POINTS) -> None:
-    writer.table((texts.DOC_RANK, texts.TARGET_LABELS[vote.target], texts.DOC_AXIS_COLUMN, score_header),
-                 [(line.rank, line.text, line.axis, score(line.score)) for line in ranking], RANKED_SHARES)
+                  score: Callable[[Score], str], score_header: str = texts.DOC_POINTS,
+                  paper: dict[int, int] | None = None) -> None:
+    """Rank, proposition, axe, points; with paper points, « dont papier » beside the points."""
+    headers = (texts.DOC_RANK, texts.TARGET_LABELS[vote.target], texts.DOC_AXIS_COLUMN, score_header)
+    rows = [(line.rank, line.text, line.axis, score(line.score)) for line in ranking]
+    if not paper:
+        writer.table(headers, rows, RANKED_SHARES)
+        return
+    writer.table((*headers, texts.DOC_PAPER_COLUMN),
+                 [(*row, paper.get(line.item_id, 0) or "") for row, line in zip(rows, ranking, strict=True)],
+                 PAPER_SHARES)
 
 
 def _by_role(writer: Writer, vote: PriorityVote, ranking: list[RankedLine],

@@ -24,10 +24,12 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
     EvidenceChanged,
 )
 from atelier.domain.model import Contribution, ContributionKind, PhaseKey, kinds_of
+from atelier.domain.removed import RemovedKind
 from atelier.domain.session import Session
 from atelier.pages.analysis_dialogs import open_merge_dialog
 from atelier.pages.analysis_duplicates import DuplicatesCard
@@ -35,6 +37,7 @@ from atelier.pages.analysis_groups import GroupsCard
 from atelier.pages.analysis_rows import AnalysisRow
 from atelier.pages.frame import facilitator_screen
 from atelier.pages.gap_map import GapMap
+from atelier.pages.removed_list import RemovedList, UndoBar
 from atelier.pages.widgets import ALL, NONE_OPTION, criterion, heading, screen_links
 
 FACETS = ("phase", "kind", "theme", "commune", "structure")
@@ -63,6 +66,7 @@ class AnalysisScreen:
         heading(texts.ANALYSIS_HEADING, 1)
         ui.label(session.territory).classes("text-xl")
         screen_links(session.code, current="analyse")
+        UndoBar(atelier, session, {RemovedKind.MERGE}, mark="undo-merge", sticky=True)
         with ui.card().classes("w-full gap-2").mark("gap-map"):
             heading(texts.GAP_HEADING, 2)
             ui.label(texts.GAP_HINT).classes("text-gray-700")
@@ -89,6 +93,7 @@ class AnalysisScreen:
                     .props("no-caps").mark("merge-open")
             self.empty = ui.label(texts.ANALYSIS_EMPTY).classes("italic")
             self.box = ui.column().classes("w-full gap-2")
+        RemovedList(atelier, session)
         for contribution in session.contributions.values():
             self._add(contribution)
         self._refresh_picks()
@@ -183,6 +188,13 @@ class AnalysisScreen:
                         self.rows[original.id].update(original)
                         self.rows[original.id].refresh_uses()  # its links moved to the result
                 self._add(result)
+            case ContributionsUnmerged(result_id=result_id, originals=originals):
+                if result_id in self.rows:
+                    self._remove(result_id)
+                for original in originals:
+                    if original.id in self.rows:
+                        self.rows[original.id].update(original)
+                        self.rows[original.id].refresh_uses()  # its links are back
             case EvidenceChanged(contribution_id=cid) if cid in self.rows:
                 self.rows[cid].refresh_uses()
             case _:

@@ -27,8 +27,11 @@ from atelier.domain.changes import (
     SetPisteDetails,
     SetPistePlan,
 )
+from atelier.domain.errors import NotFound
+from atelier.domain.removed import LineReach
 from atelier.domain.session import Session
 from atelier.pages.frame import attempt
+from atelier.pages.widgets import confirm
 from atelier.service import SessionService
 
 
@@ -67,6 +70,17 @@ class SavedField:
         elif "hint" in self.element.props:
             del self.element.props["hint"]
             del self.element.props["color"]
+
+
+def reach_text(reach: LineReach) -> str:
+    """« 3 contributions d'appui, sa fiche-action CTG et 12 points du vote »."""
+    parts = [texts.count(count, forms) for count, forms in ((reach.evidence, texts.AXES_EVIDENCE),
+                                                            (reach.details, texts.REACH_DETAILS)) if count]
+    if reach.plan:
+        parts.append(texts.REACH_PLAN)
+    if reach.points:
+        parts.append(texts.count(reach.points, texts.REACH_POINTS))
+    return " et ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
 
 
 def icon_button(icon: str, label: str, on_click: Callable[[], Any], mark: str) -> ui.button:
@@ -125,7 +139,21 @@ class LineEditor:
         await attempt(move)
 
     async def _remove(self) -> None:
-        await attempt(lambda: self.atelier.service.apply(self.session.code, RemoveAxisLine(self.id)))
+        """At once when it takes nothing but its text; else it says what goes with it, first. Either way
+        « Éléments supprimés » keeps it, and « Annuler » puts it back."""
+        try:
+            line, reach = self.session.axes.find_line(self.id)[2], self.session.line_reach(self.id)
+        except NotFound:
+            return  # removed meanwhile, in another tab
+
+        async def remove() -> None:
+            await attempt(lambda: self.atelier.service.apply(self.session.code, RemoveAxisLine(self.id)))
+
+        if not reach.more_than_its_text:
+            await remove()
+            return
+        confirm(texts.REMOVE_LINE_CONFIRM.format(text=line.text, reach=reach_text(reach)), texts.REMOVE_LINE_YES,
+                remove, audience="console", mark=f"line-remove-confirm-{self.id}")
 
     def _choose_destination(self) -> None:
         """Every orientation of every axe, and each axe itself; where the piste is now is greyed out."""

@@ -13,7 +13,7 @@ from atelier import live, texts
 from atelier.context import Atelier
 from atelier.domain import limits
 from atelier.domain.axes import Axis, Target
-from atelier.domain.changes import AddAxis, RestoreAxisLine
+from atelier.domain.changes import AddAxis
 from atelier.domain.errors import NotFound
 from atelier.domain.events import (
     AxesReordered,
@@ -22,12 +22,15 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
     EvidenceChanged,
 )
+from atelier.domain.removed import RemovedKind
 from atelier.domain.session import Session
 from atelier.pages.axes_card import AxisCard
 from atelier.pages.frame import attempt, facilitator_screen
+from atelier.pages.removed_list import RemovedList, UndoBar
 from atelier.pages.widgets import heading, screen_links
 
 
@@ -44,12 +47,7 @@ class AxesScreen:
         ui.label(session.territory).classes("text-xl")
         screen_links(session.code, current="axes")
         ui.label(texts.AXES_HINT).classes("text-gray-700")
-        with ui.row().classes("w-full items-center gap-3 sticky top-0 z-10 bg-amber-50 p-2 rounded") \
-                .mark("undo-removal") as self.undo_bar:
-            self.undo_text = ui.label().classes("grow")
-            ui.button(texts.AXES_UNDO_REMOVAL, on_click=lambda: attempt(
-                lambda: atelier.service.apply(session.code, RestoreAxisLine()))).props("no-caps outline") \
-                .mark("undo-removal-button")
+        UndoBar(atelier, session, {RemovedKind.LINE, RemovedKind.AXIS}, mark="undo-removal", sticky=True)
         self.empty = ui.label(texts.AXES_EMPTY).classes("italic")
         self.box = ui.column().classes("w-full gap-4")
         with ui.card().classes("w-full"), ui.row().classes("w-full items-center gap-2 no-wrap"):
@@ -62,7 +60,7 @@ class AxesScreen:
         for cid in session.evidence.links:
             self.backing[cid] = self._axes_backed_by(cid)
         self._renumber()
-        self._show_undo()
+        RemovedList(atelier, session)
         atelier.hub.subscribe(live.session(session.code), self.on_session)
         atelier.hub.subscribe(live.wall(session.code), self.on_wall)
 
@@ -90,14 +88,6 @@ class AxesScreen:
             case _:
                 return
         self._renumber()
-        self._show_undo()
-
-    def _show_undo(self) -> None:
-        """The last line removed, from this tab or another, can be put back until another one is removed."""
-        removed = self.session.axes.removed
-        self.undo_bar.set_visibility(removed is not None)
-        if removed is not None:
-            self.undo_text.set_text(texts.AXES_REMOVED.format(text=removed.line.text))
 
     def on_wall(self, event: DomainEvent) -> None:
         """Only contributions that back an axe concern this page."""
@@ -108,6 +98,8 @@ class AxesScreen:
                 self._evidence_moved([c.id])
             case ContributionsMerged(result=result, originals=originals):
                 self._evidence_moved([*(o.id for o in originals), result.id])
+            case ContributionsUnmerged(result_id=result_id, originals=originals):
+                self._evidence_moved([*(o.id for o in originals), result_id])
 
     def _evidence_moved(self, cids: list[int]) -> None:
         concerned: set[int] = set()

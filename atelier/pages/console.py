@@ -12,8 +12,9 @@ from atelier.context import Atelier
 from atelier.domain.changes import SetPhaseDate, SetPhaseStatus
 from atelier.domain.events import DomainEvent, PhaseChanged
 from atelier.domain.model import PhaseKey, PhaseStatus
+from atelier.domain.removed import RemovedKind
 from atelier.domain.session import Session
-from atelier.pages import affiche, analysis_page, axes_page, ballot_sheet
+from atelier.pages import affiche, analysis_page, axes_page, ballot_sheet, paper_ballot
 from atelier.pages.console_calendar import CalendarSteps, browser_date
 from atelier.pages.console_context import ContextForm
 from atelier.pages.console_exports import ExportButtons, register_routes
@@ -24,6 +25,7 @@ from atelier.pages.console_proxy import ProxyEntry
 from atelier.pages.console_wall import WallControls
 from atelier.pages.console_witnesses import WitnessList
 from atelier.pages.frame import attempt, facilitator_session, frame, token_left_behind
+from atelier.pages.removed_list import RemovedList, UndoBar
 from atelier.pages.widgets import DateField, confirm, heading, qr_code, screen_links
 
 
@@ -53,6 +55,7 @@ def register(atelier: Atelier) -> None:
     register_routes(atelier)
     affiche.register(atelier)
     ballot_sheet.register(atelier)
+    paper_ballot.register(atelier)
 
 
 def _header(atelier: Atelier, session: Session) -> None:
@@ -108,14 +111,17 @@ class ConsoleSteps:
         with ui.tab_panels(self.tabs, value=current_step(session).value).classes("w-full") as self.panels:
             with ui.tab_panel(Step.PREPARATION.value).classes("gap-3"):
                 ContextForm(atelier, session)
+                UndoBar(atelier, session, {RemovedKind.STEP}, mark="undo-step")
                 CalendarSteps(atelier, session)
             with ui.tab_panel(Step.ETAT_DES_LIEUX.value).classes("gap-3"):
                 WallControls(atelier, session)
             with ui.tab_panel(Step.TEMOIGNAGES.value).classes("gap-3"):
+                UndoBar(atelier, session, {RemovedKind.STRUCTURE}, mark="undo-structure")
                 WitnessList(atelier, session)
                 WallControls(atelier, session)
             with ui.tab_panel(Step.ANALYSE.value).classes("gap-3"):
                 AnalysisLinks(session)
+                RemovedList(atelier, session)
             with ui.tab_panel(Step.RESTITUTION.value).classes("gap-3"):
                 PlenaryControls(atelier, session)
             with ui.tab_panel(Step.DOCUMENT.value).classes("gap-3"):

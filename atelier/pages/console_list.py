@@ -20,6 +20,7 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
 )
 from atelier.domain.model import Contribution, ContributionKind
@@ -181,6 +182,12 @@ class ContributionList:
                 for original in originals:
                     self._changed(original)
                 self._add(result)
+            case ContributionsUnmerged(result_id=result_id, originals=originals):
+                if result_id in self.rows:
+                    self.rows.pop(result_id).box.delete()
+                self.shown.discard(result_id)
+                for original in originals:
+                    self._changed(original)
             case _:
                 return
         self._refresh_count()

@@ -11,13 +11,14 @@ from nicegui import ui
 from atelier import texts
 from atelier.context import Atelier
 from atelier.domain.axes import TargetKind
-from atelier.domain.changes import Change, CloseVote, HideResults, OpenVote, ReopenVote, ShowResults
+from atelier.domain.changes import Change, CloseVote, HideResults, OpenVote, ReopenVote, SetPaperPoints, ShowResults
 from atelier.domain.errors import DomainError
 from atelier.domain.events import (
     AxisChanged,
     AxisRemoved,
     BallotGiven,
     DomainEvent,
+    PaperPointsChanged,
     PointsChanged,
     ResultsShown,
     VoteChanged,
@@ -28,13 +29,15 @@ from atelier.domain.votes import (
     DEFAULT_CAP,
     MAX_BALLOT_CODES,
     MAX_BUDGET,
+    MAX_PAPER_POINTS,
     VOTE_TARGETS,
+    PriorityVote,
     ResultsView,
     draw_ballot_codes,
 )
-from atelier.pages import ballot_sheet
+from atelier.pages import ballot_sheet, paper_ballot
 from atelier.pages.frame import attempt, show_error
-from atelier.pages.vote_views import ResultsPanel
+from atelier.pages.vote_views import ResultsPanel, item_text
 from atelier.pages.widgets import confirm, heading
 
 TURNOUT_EVERY = 5.0  # seconds
@@ -68,6 +71,8 @@ class VoteControls:
                 self.turnout = ui.label().classes("hint").mark("vote-turnout")
                 self.print_codes = ui.link(texts.CONSOLE_PRINT_BALLOTS, ballot_sheet.path(session.code),
                                            new_tab=True).mark("print-ballots")
+                self.print_paper = ui.link(texts.CONSOLE_PRINT_PAPER_BALLOT, paper_ballot.path(session.code),
+                                           new_tab=True).mark("print-paper-ballot")
                 self.closer = ui.button(texts.CONSOLE_CLOSE_VOTE, on_click=lambda: confirm(
                     texts.CONSOLE_CLOSE_VOTE_CONFIRM, texts.CONSOLE_CLOSE_VOTE, self._apply(CloseVote()),
                     audience="console", mark="confirm-close-vote")).props("no-caps color=negative").mark("close-vote")
@@ -84,6 +89,7 @@ class VoteControls:
                 ui.button(texts.CONSOLE_BACK_TO_AXIS, on_click=lambda: attempt(
                     lambda: atelier.service.apply(session.code,
                                                   HideResults()))).props("no-caps flat").mark("hide-results")
+            self.paper = PaperPoints(atelier, session)
             self.results = ui.column().classes("w-full console-results")
         self.refresh()
         # Phones come and go without any change to the démarche: who is here is read every few seconds.
@@ -104,9 +110,11 @@ class VoteControls:
 
     def on_event(self, event: DomainEvent) -> None:
         match event:
-            case PointsChanged() if self.panel is not None:
+            case PointsChanged() | PaperPointsChanged() if self.panel is not None:
                 self.panel.on_points(event)
                 self._show_state()
+                if isinstance(event, PaperPointsChanged):
+                    self.paper.show_points(event.item_id, event.paper)
             case BallotGiven():
                 self._show_turnout()
             case VoteChanged() | ResultsShown():
@@ -128,6 +136,8 @@ class VoteControls:
         self.reopener.set_visibility(current is None and vote is not None)  # a vote closed too early goes on
         self.view_row.set_visibility(vote is not None)
         self.print_codes.set_visibility(vote is not None and vote.needs_code)
+        self.print_paper.set_visibility(vote is not None)
+        self.paper.show(vote)
         self._show_turnout()
         if vote is None:
             self.state.set_text(texts.CONSOLE_NO_VOTE)
@@ -166,3 +176,46 @@ class VoteControls:
 def _whole(value: float | None) -> int:
     """A number field gives a float (or None when emptied): the domain wants a whole number."""
     return int(value) if value is not None and float(value).is_integer() else -1
+
+
+class PaperPoints:
+    """« Points papier ou à main levée »: for each proposition of the latest vote, what the paper ballots
+    or the hands gave it, as the facilitator counted it (saved when the field is left)."""
+
+    def __init__(self, atelier: Atelier, session: Session) -> None:
+        self.atelier, self.session = atelier, session
+        self.vote_id: int | None = None
+        self.fields: dict[int, ui.number] = {}
+        with ui.expansion(texts.CONSOLE_PAPER_POINTS).classes("w-full").mark("paper-points") as self.box:
+            ui.label(texts.CONSOLE_PAPER_HINT).classes("text-gray-700")
+            self.list = ui.column().classes("w-full gap-1")
+
+    def show(self, vote: PriorityVote | None) -> None:
+        """The latest vote's propositions (drawn again only when another vote comes)."""
+        self.box.set_visibility(vote is not None)
+        if vote is None or vote.id == self.vote_id:
+            return
+        self.vote_id = vote.id
+        self.list.clear()
+        self.fields.clear()
+        with self.list:
+            for item_id in vote.items:
+                with ui.row().classes("w-full items-center no-wrap gap-2"):
+                    ui.label(item_text(self.session.axes, item_id)).classes("grow")
+                    field = ui.number(texts.CONSOLE_PAPER_FIELD, value=vote.paper.get(item_id, 0), min=0,
+                                      max=MAX_PAPER_POINTS, precision=0) \
+                        .props("outlined dense").classes("w-36").mark(f"paper-{item_id}")
+                    field.on("blur", lambda _, i=item_id: self._save(i))
+                    field.on("keydown.enter", lambda _, i=item_id: self._save(i))
+                    self.fields[item_id] = field
+
+    def show_points(self, item_id: int, points: int) -> None:
+        if item_id in self.fields and self.fields[item_id].value != points:
+            self.fields[item_id].value = points
+
+    async def _save(self, item_id: int) -> None:
+        vote = self.session.votes.latest
+        points = _whole(self.fields[item_id].value)
+        if vote is None or vote.id != self.vote_id or points == vote.paper.get(item_id, 0):
+            return
+        await attempt(lambda: self.atelier.service.apply(self.session.code, SetPaperPoints(item_id, points)))

@@ -16,6 +16,7 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
 )
 from atelier.domain.model import Contribution, Phase, kinds_of
@@ -106,6 +107,10 @@ class MyContributions:
                 self.items[c.id].update(c)
             case ContributionDeleted(contribution=c) if c.id in self.items:
                 self.items.pop(c.id).card.delete()
+            case ContributionsMerged(originals=originals) | ContributionsUnmerged(originals=originals):
+                for original in originals:
+                    if original.id in self.items:
+                        self.items[original.id].update(original)
         self.empty.set_visibility(not self.items)
 
     def refresh_actions(self) -> None:
@@ -165,6 +170,7 @@ class OthersContributions:
     def on_withdrawn(self, event: DomainEvent) -> None:
         """Hidden by the facilitator, deleted or merged: it leaves this list at once (not at the next load)."""
         gone = {c.id for c in event.originals} if isinstance(event, ContributionsMerged) else \
+            {event.result_id} if isinstance(event, ContributionsUnmerged) else \
             {event.contribution.id} if isinstance(event, ContributionChanged | ContributionDeleted) else set()
         if self.list is not None and gone:
             self.list.withdraw(gone)

@@ -20,8 +20,10 @@ from atelier.domain.events import (
     CommentChanged,
     ContributionChanged,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
     EvidenceChanged,
+    PaperPointsChanged,
     PointsChanged,
     VoteChanged,
 )
@@ -52,7 +54,8 @@ class AxisScreen:
                 self.pages.turn_to(page)
             case CommentChanged(comment=comment) if self.axis is not None and comment.axis_id == self.axis.id:
                 self._show_comment(comment)
-            case EvidenceChanged() | ContributionChanged() | ContributionsMerged() if self.axis is not None:
+            case (EvidenceChanged() | ContributionChanged() | ContributionsMerged()
+                  | ContributionsUnmerged()) if self.axis is not None:
                 self._count_evidence()
 
     def totals(self) -> list[str]:
@@ -126,7 +129,7 @@ class VoteScreen:
 
     def on_event(self, event: DomainEvent) -> None:
         match event:
-            case PointsChanged():
+            case PointsChanged() | PaperPointsChanged():
                 self.panel.on_points(event)
             case VoteChanged(vote=vote) if vote.id == self.vote.id:
                 self._show_state()

@@ -20,6 +20,7 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
     WallViewChanged,
     WitnessesChanged,
@@ -146,6 +147,11 @@ class Wall:
                     self._remove(original.id)
                 if result.kind in self.kinds and result.is_visible:
                     self._place(result)
+            case ContributionsUnmerged(result_id=result_id, originals=originals):
+                self._remove(result_id)
+                for original in originals:
+                    if original.kind in self.kinds and original.is_visible:
+                        self._place(original)
             case WallViewChanged(view=view):
                 self.pager.follow(view)
         self.refresh()
@@ -276,7 +282,8 @@ class TopSharedScreen:
         self.show()
 
     def on_event(self, event: DomainEvent) -> None:
-        if isinstance(event, ContributionAdded | ContributionChanged | ContributionDeleted | ContributionsMerged):
+        if isinstance(event, ContributionAdded | ContributionChanged | ContributionDeleted | ContributionsMerged
+                      | ContributionsUnmerged):
             self.show()
 
     def totals(self) -> list[str]:

@@ -17,7 +17,7 @@ from nicegui import ui
 
 from atelier import texts
 from atelier.domain.axes import AxisBoard
-from atelier.domain.events import PointsChanged
+from atelier.domain.events import PaperPointsChanged, PointsChanged
 from atelier.domain.screens import item_text as line_text
 from atelier.domain.session import Session
 from atelier.domain.vote_results import (
@@ -82,7 +82,7 @@ class RankedBars:
         self.max = max(self.totals.values(), default=0)
         self.box.style(f"--max: {self.max}")
 
-    def on_points(self, event: PointsChanged) -> None:
+    def on_points(self, event: PointsChanged | PaperPointsChanged) -> None:
         item_id = event.item_id
         if item_id not in self.bars or self.totals[item_id] == event.item_total:
             return
@@ -180,19 +180,29 @@ class ResultsPanel:
         with ui.column().classes("results pager-section w-full gap-2").mark(f"results-{view.value}") as section:
             section.props["data-key"] = "results"
             if view is ResultsView.TOTAL:
+                self.paper_note = ui.label().classes("results-note").mark("paper-note")
+                self._show_paper()
                 self.bars = RankedBars(session, vote)
             else:
                 self.drawing = ui.column().classes("w-full gap-2")
                 self._draw()
                 ui.timer(REDRAW_SECONDS, self._redraw_if_stale)
 
-    def on_points(self, event: PointsChanged) -> None:
+    def on_points(self, event: PointsChanged | PaperPointsChanged) -> None:
         if event.vote_id != self.vote.id:
             return
         if self.bars is not None:
             self.bars.on_points(event)
+            if isinstance(event, PaperPointsChanged):
+                self._show_paper()
         else:
             self.stale = True
+
+    def _show_paper(self) -> None:
+        """« Dont 12 points sur papier ou à main levée »: the totals include them, the room is told."""
+        paper = sum(self.vote.paper.values())
+        self.paper_note.set_text(texts.PROJECTION_PAPER_NOTE.format(points=points_text(paper)))
+        self.paper_note.set_visibility(paper > 0)
 
     def _redraw_if_stale(self) -> None:
         if self.stale:

@@ -22,6 +22,7 @@ from atelier.domain.events import (
     ContributionChanged,
     ContributionDeleted,
     ContributionsMerged,
+    ContributionsUnmerged,
     DomainEvent,
 )
 from atelier.domain.merge import authors_of
@@ -45,6 +46,8 @@ def updates_of(event: DomainEvent) -> list[_Update]:
             return [(c.id, None, "")]
         case ContributionsMerged(result=result, originals=originals):
             return [*((c.id, None, "") for c in originals), _update(result)]
+        case ContributionsUnmerged(result_id=result_id, originals=originals):
+            return [(result_id, None, ""), *(_update(c) for c in originals)]
     return []
 
 

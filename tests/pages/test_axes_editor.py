@@ -207,11 +207,11 @@ async def test_pistes_are_typed_under_their_orientation_moved_elsewhere_and_a_re
         assert any(e.id == next(iter(other.find(marker="line-4").elements)).id for e in card.descendants())
 
     await tap(user, "line-remove-2")  # the orientation: its piste stays, directly under the axe
-    await other.should_see("Ligne supprimée : « Développer la mobilité solidaire ».")
+    await other.should_see("Supprimé : ligne « Développer la mobilité solidaire ».")
     assert board.axis(1).orientations == [] and [p.id for p in board.axis(1).pistes_under(None)] == [3]
     await tap(other, "undo-removal-button")
     await user.should_see(marker="line-2")
-    await user.should_not_see("Ligne supprimée")
+    await user.should_not_see("Supprimé : ligne")
     assert [p.id for p in board.axis(1).pistes_under(2)] == [3]
 
 

@@ -6,18 +6,22 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 
-from atelier.domain.axes import Axis, Line, Piste, Target, TargetKind
+from atelier.domain.axes import Axis, Line, Piste, RemovedLine, Target, TargetKind
 from atelier.domain.changes.base import Change
 from atelier.domain.events import (
     AxesReordered,
     AxisChanged,
     AxisRemoved,
+    CalendarChanged,
     ContributionsMerged,
+    ContributionsUnmerged,
+    DomainEvent,
     EvidenceChanged,
     WitnessesChanged,
     snapshot,
 )
 from atelier.domain.model import Contribution
+from atelier.domain.removed import RemovedAxis, RemovedEntry, RemovedStep, RemovedStructure
 from atelier.domain.session import Session
 from atelier.domain.testimony import Structure
 
@@ -70,7 +74,7 @@ class RemoveStructure(Change[Structure]):
     structure_id: int
 
     def apply(self, session: Session, now: datetime) -> Structure:
-        return session.witnesses.remove(self.structure_id)
+        return session.remove_structure(self.structure_id, now)
 
     def announce(self, session: Session, result: Structure) -> WitnessesChanged:
         return _witnesses(session)
@@ -206,7 +210,7 @@ class RemoveAxis(Change[Axis]):
     axis_id: int
 
     def apply(self, session: Session, now: datetime) -> Axis:
-        return session.remove_axis(self.axis_id)
+        return session.remove_axis(self.axis_id, now)
 
     def announce(self, session: Session, result: Axis) -> AxisRemoved:
         return AxisRemoved(session.code, session.version, snapshot(result))
@@ -285,7 +289,7 @@ class RemoveAxisLine(Change[int]):
 
     def apply(self, session: Session, now: datetime) -> int:
         axis = session.axes.find_line(self.line_id)[0]  # found first: a removed line has no axe after
-        session.remove_axis_line(self.line_id)
+        session.remove_axis_line(self.line_id, now)
         return axis.id
 
     def announce(self, session: Session, result: int) -> AxisChanged:
@@ -307,15 +311,45 @@ class MoveAxisLine(Change[Line]):
 
 @dataclass(frozen=True)
 class RestoreAxisLine(Change[int]):
-    """« Annuler la suppression »: the last removed line where it was, with its links. Returns its axe's id."""
+    """« Annuler la suppression » as it was before « Éléments supprimés »: the last removed line, where it
+    was, with its links (journals written then replay it). Returns its axe's id."""
 
     name = "restore_axis_line"
 
     def apply(self, session: Session, now: datetime) -> int:
-        return session.restore_axis_line().axis_id
+        line = session.restore_axis_line().what
+        assert isinstance(line, RemovedLine)
+        return line.axis_id
 
     def announce(self, session: Session, result: int) -> AxisChanged:
         return _axis(session, result)
+
+
+@dataclass(frozen=True)
+class RestoreRemoved(Change[RemovedEntry]):
+    """« Rétablir » (or « Annuler » just after): one of « Éléments supprimés » back where it was, with what
+    hung on it. Announced as what it brings back changes: an axe, the structures, the calendar, or the
+    contributions of a merge undone."""
+
+    name = "restore_removed"
+    entry_id: int
+
+    def apply(self, session: Session, now: datetime) -> RemovedEntry:
+        return session.restore_removed(self.entry_id)
+
+    def announce(self, session: Session, result: RemovedEntry) -> DomainEvent:
+        what = result.what
+        if isinstance(what, RemovedLine):
+            return _axis(session, what.axis_id)
+        if isinstance(what, RemovedAxis):
+            return _axis(session, what.axis.id)
+        if isinstance(what, RemovedStructure):
+            return _witnesses(session)
+        if isinstance(what, RemovedStep):
+            return CalendarChanged(session.code, session.version,
+                                   tuple(snapshot(step) for step in session.calendar.steps))
+        originals = tuple(snapshot(session.contributions[cid]) for cid in what.links)
+        return ContributionsUnmerged(session.code, session.version, what.result_id, originals)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from atelier.domain.events import (
     BallotGiven,
     CommentAdded,
     CommentChanged,
+    PaperPointsChanged,
     PointsChanged,
     ResultsShown,
     TimerChanged,
@@ -166,6 +167,23 @@ class SetPoints(Change[int]):
         mine = vote.points_of(self.participant_id).get(self.item_id, 0)
         return PointsChanged(session.code, session.version, vote.id, self.participant_id, self.item_id, mine,
                              result, vote.item_total(self.item_id))
+
+
+@dataclass(frozen=True)
+class SetPaperPoints(Change[PriorityVote]):
+    """« Points papier »: what paper ballots or a show of hands gave one item of the latest vote, as the
+    facilitator counted it (set, not added). Announced to the wall: the bars count it."""
+
+    name = "set_paper_points"
+    item_id: int
+    points: int
+
+    def apply(self, session: Session, now: datetime) -> PriorityVote:
+        return session.set_paper_points(self.item_id, self.points)
+
+    def announce(self, session: Session, result: PriorityVote) -> PaperPointsChanged:
+        return PaperPointsChanged(session.code, session.version, result.id, self.item_id,
+                                  result.paper.get(self.item_id, 0), result.item_total(self.item_id))
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ class RemoveCalendarStep(Change[CalendarStep]):
     step_id: int
 
     def apply(self, session: Session, now: datetime) -> CalendarStep:
-        return session.calendar.remove(self.step_id)
+        return session.remove_calendar_step(self.step_id, now)
 
     def announce(self, session: Session, result: CalendarStep) -> CalendarChanged:
         return _calendar(session)
