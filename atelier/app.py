@@ -65,6 +65,10 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
+    # Quasar's loading bar follows every request the page makes (a component fetched when a tab opens)
+    # and has no accessible name: on a local network it only flickers, so it is not shown.
+    nicegui_app.config.quasar_config["loadingBar"] = {**nicegui_app.config.quasar_config["loadingBar"],
+                                                      "skipHijack": True}
     nicegui_app.on_shutdown(service.close)
     nicegui_app.on_shutdown(similar.close)
     nicegui_app.on_shutdown(offload.close)

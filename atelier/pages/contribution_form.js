@@ -103,6 +103,9 @@ export default {
     send() {
       if (this.sending) return; // one tap, one post (the server also refuses a double within seconds)
       this.sending = true;
+      // A pause still counting would ask « Déjà signalé ? » about the text just sent, after the post.
+      clearTimeout(this.pause);
+      this.asked = `${this.kind}|${this.text || ""}`;
       this.giveUp = setTimeout(() => (this.sending = false), GIVE_UP_MS);
       this.$emit("send", {
         kind: this.kind || "",

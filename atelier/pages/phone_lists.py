@@ -94,7 +94,7 @@ class MyContributions:
         self.items: dict[int, MyItem] = {}
         heading(texts.PHONE_MINE, 2)
         self.empty = ui.label(texts.PHONE_MINE_EMPTY).classes("hint")
-        self.box = ui.column().classes("w-full gap-2").mark("mine")
+        self.box = ui.column().classes("w-full gap-2 my-contributions").mark("mine")
         for contribution in session.contributions_by(participant_id):
             self._add(contribution)
         self.empty.set_visibility(not self.items)
