@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from fastapi.responses import JSONResponse, PlainTextResponse
 from nicegui import app as nicegui_app
@@ -31,6 +32,9 @@ from atelier.store.backups import Backups, keep_from_environment
 from atelier.synthesis import offload
 from atelier.synthesis.session_index import SimilarContributions
 
+if TYPE_CHECKING:  # psycopg is needed only by a deployment on PostgreSQL
+    from atelier.cluster.ownership import SessionOwnership
+
 # A phone that locks for a few minutes must find its page as it left it, not a reload. Until then its
 # page is kept in memory; `ATELIER_PHONE_RECONNECT_SECONDS` shortens that (a benchmark of churn does).
 PHONE_RECONNECT_TIMEOUT = float(os.environ.get("ATELIER_PHONE_RECONNECT_SECONDS", 300.0))
@@ -39,8 +43,10 @@ PRIMARY_COLOR = "#1d4ed8"
 POSITIVE_COLOR = "#15803d"
 
 
-def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
-    """Create the service and register every route. Call once before `ui.run`."""
+def build(config: AppConfig, store: SessionStore | None = None, *,
+          ownership: SessionOwnership | None = None) -> Atelier:
+    """Create the service and register every route. Call once before `ui.run`. With `ownership`, this
+    process is one worker of several behind nginx (see atelier/cluster)."""
     element_cost.install()
     forged_events.install()
     log_hygiene.install(config.facilitator_token)
@@ -69,6 +75,13 @@ def build(config: AppConfig, store: SessionStore | None = None) -> Atelier:
     # and has no accessible name: on a local network it only flickers, so it is not shown.
     nicegui_app.config.quasar_config["loadingBar"] = {**nicegui_app.config.quasar_config["loadingBar"],
                                                       "skipHijack": True}
+    if ownership is not None:
+        from atelier.cluster.routing import OwnerRouting
+
+        # Outermost, and added at start-up (NiceGUI's own middlewares are added by `ui.run`).
+        nicegui_app.on_startup(lambda: middlewares.add_outermost(OwnerRouting, ownership=ownership,
+                                                                 forget=service.forget))
+        nicegui_app.on_shutdown(ownership.close)
     nicegui_app.on_shutdown(service.close)
     nicegui_app.on_shutdown(similar.close)
     nicegui_app.on_shutdown(offload.close)

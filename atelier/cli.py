@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,16 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--public-url", default=None,
                        help=texts.CLI_PUBLIC_URL)
     serve.add_argument("--demo", action="store_true", help=texts.CLI_DEMO)
+    serve.add_argument("--worker", default=None, help=texts.CLI_WORKER)
+
+    cluster = commands.add_parser("cluster", help=texts.CLI_CLUSTER)
+    cluster.add_argument("--workers", type=int, default=3, help=texts.CLI_CLUSTER_WORKERS)
+    cluster.add_argument("--host", default="0.0.0.0", help=texts.CLI_HOST)
+    cluster.add_argument("--port", type=int, default=8080, help=texts.CLI_PORT)
+    cluster.add_argument("--data-dir", type=Path, default=Path("sessions"), help=texts.CLI_DATA_DIR)
+    cluster.add_argument("--store", default=None, help=texts.CLI_CLUSTER_STORE)
+    cluster.add_argument("--public-url", default=None, help=texts.CLI_PUBLIC_URL)
+    cluster.add_argument("--demo", action="store_true", help=texts.CLI_DEMO)
     cli_exports.add_commands(commands)
     return root
 
@@ -30,6 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "cluster":
+        from atelier.cluster import run
+
+        return run.run(args.workers, host=args.host, port=args.port, data_dir=args.data_dir, store=args.store,
+                       public_url=args.public_url, demo=args.demo)
     if args.command in cli_exports.COMMANDS:
         return cli_exports.run(args)
     return 2
@@ -48,10 +64,15 @@ def serve(args: argparse.Namespace) -> int:
     from atelier.demo import ensure_demo
     from atelier.network import public_base_url
     from atelier.presets import DEFAULT_PRESET, load_presets
+    from atelier.store import STORE_ENV
 
     taken = port_taken(args.host, args.port)
     if taken:
         print(taken, file=sys.stderr)
+        return 1
+    refusal = worker_refusal(args.worker, args.store)
+    if refusal:
+        print(refusal, file=sys.stderr)
         return 1
     data_dir: Path = args.data_dir.resolve()
     config = AppConfig.from_data_dir(data_dir, public_base_url(args.host, args.port, args.public_url))
@@ -61,7 +82,12 @@ def serve(args: argparse.Namespace) -> int:
     store = cli_exports.open_store(args)
     if args.demo:
         ensure_demo(store, load_presets()[DEFAULT_PRESET], datetime.now(UTC))
-    atelier = app.build(config, store)
+    ownership = None
+    if args.worker:
+        from atelier.cluster.ownership import SessionOwnership
+
+        ownership = SessionOwnership(str(args.store or os.environ.get(STORE_ENV)), args.worker)
+    atelier = app.build(config, store, ownership=ownership)
     print_urls(config.facilitator_url(), [(s.territory, atelier.join_url(s.code)) for s in
                                           atelier.service.list_sessions()], config.base_url,
                chosen=args.public_url is not None)
@@ -70,6 +96,20 @@ def serve(args: argparse.Namespace) -> int:
         print(warning, flush=True)
     app.run(config, host=args.host, port=args.port)
     return 0
+
+
+def worker_refusal(worker: str | None, store: str | None) -> str | None:
+    """Why `--worker` cannot be used as given (a bad name, or no shared database), if it cannot."""
+    from atelier.cluster import WORKER_NAME
+    from atelier.store import STORE_ENV
+
+    if worker is None:
+        return None
+    if not WORKER_NAME.match(worker):
+        return texts.CLI_BAD_WORKER.format(name=worker)
+    if not (store or os.environ.get(STORE_ENV, "")).startswith(("postgresql:", "postgres:")):
+        return texts.CLI_WORKER_NEEDS_POSTGRES
+    return None
 
 
 def port_taken(host: str, port: int) -> str | None:

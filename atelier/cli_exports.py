@@ -54,12 +54,17 @@ def add_store_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def open_store(args: argparse.Namespace) -> SessionStore:
+    from atelier.store import StorageError
     from atelier.store import open_store as open_url
 
     try:
         return open_url(args.store, args.data_dir)
     except ValueError:
         raise SystemExit(texts.CLI_BAD_STORE.format(url=args.store)) from None
+    except ModuleNotFoundError:
+        raise SystemExit(texts.CLI_POSTGRES_MISSING) from None
+    except StorageError as error:
+        raise SystemExit(texts.CLI_STORE_FAILED.format(url=args.store or "", reason=error)) from None
 
 
 def run(args: argparse.Namespace) -> int:

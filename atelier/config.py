@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TOKEN_ENV = "ATELIER_FACILITATOR_TOKEN"
+SECRET_ENV = "ATELIER_STORAGE_SECRET"  # one for all the processes of a deployment: a phone stays itself
 TOKEN_FILE = ".facilitator-token"
 SECRET_FILE = ".storage-secret"
 
@@ -24,7 +25,7 @@ class AppConfig:
         data_dir.mkdir(parents=True, exist_ok=True)
         token = os.environ.get(TOKEN_ENV) or _kept_secret(data_dir / TOKEN_FILE)
         return cls(data_dir=data_dir, facilitator_token=token,
-                   storage_secret=_kept_secret(data_dir / SECRET_FILE), base_url=base_url)
+                   storage_secret=os.environ.get(SECRET_ENV) or _kept_secret(data_dir / SECRET_FILE), base_url=base_url)
 
     def facilitator_url(self) -> str:
         return f"{self.base_url}/?token={self.facilitator_token}"

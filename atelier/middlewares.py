@@ -115,6 +115,12 @@ def replaced(middleware: list[Middleware]) -> list[Middleware]:
     return [Middleware(REPLACEMENTS[m.cls]) if m.cls in REPLACEMENTS else m for m in middleware]
 
 
+def add_outermost(middleware: Any, **options: Any) -> None:
+    """Call at start-up: `middleware` sees each request before any other."""
+    app.user_middleware.insert(0, Middleware(middleware, **options))
+    app.middleware_stack = None
+
+
 def install() -> None:
     """Call at start-up: the stack is built again, with these, for the next request."""
     app.user_middleware[:] = replaced(app.user_middleware)

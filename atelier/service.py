@@ -81,6 +81,12 @@ class SessionService:
             raise NotFound("session_not_found", code=code)
         return session
 
+    def forget(self, code: str) -> None:
+        """Another process served this démarche meanwhile: the copy in memory is stale, the next `find`
+        reads it from the store again."""
+        self._alive.pop(code, None)
+        self._kept.pop(code, None)
+
     def list_sessions(self) -> list[Session]:
         sessions = [s for s in map(self.find, self.store.codes()) if s is not None]
         return sorted(sessions, key=lambda s: s.created_at, reverse=True)

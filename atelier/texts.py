@@ -814,8 +814,26 @@ CAPACITY_WARNING = ("  Attention : ce système laisse atelier ouvrir {files} fic
                     "relancez atelier.")
 CLI_DATA_DIR = "dossier des données (défaut : sessions)"
 CLI_STORE = ("où garder les démarches : tinydb: (défaut, fichiers dans --data-dir), tinydb:///un/dossier, "
-             "ou memory: (rien n'est gardé) ; sinon la variable ATELIER_STORE")
-CLI_BAD_STORE = "Stockage inconnu : {url}. Utilisez tinydb: (défaut), tinydb:///un/dossier ou memory:."
+             "memory: (rien n'est gardé) ou postgresql://utilisateur@hôte:port/base ; sinon la variable "
+             "ATELIER_STORE")
+CLI_BAD_STORE = ("Stockage inconnu : {url}. Utilisez tinydb: (défaut), tinydb:///un/dossier, memory: ou "
+                 "postgresql://utilisateur@hôte:port/base.")
+CLI_STORE_FAILED = "Impossible d'ouvrir le stockage {url} : {reason}"
+CLI_POSTGRES_MISSING = ("PostgreSQL demande le module psycopg : installez atelier avec "
+                        "pip install -e \".[postgresql]\".")
+CLI_WORKER = ("nom de ce processus dans un déploiement à plusieurs processus (w1, w2…) ; demande un stockage "
+              "postgresql:// et nginx devant (voir deploy/)")
+CLI_BAD_WORKER = "« {name} » n'est pas un nom de processus : w1, w2… (w et un numéro)."
+CLI_WORKER_NEEDS_POSTGRES = "--worker demande un stockage partagé : --store postgresql://… (ou ATELIER_STORE)."
+CLI_CLUSTER = ("lance sur cette machine PostgreSQL, plusieurs processus atelier et nginx devant eux "
+               "(plusieurs territoires, plusieurs soirées à la fois)")
+CLI_CLUSTER_WORKERS = "nombre de processus atelier (défaut : 3)"
+CLI_CLUSTER_STORE = "base PostgreSQL à utiliser (défaut : une base jetable, effacée à l'arrêt)"
+CLI_CLUSTER_FAILED = "Le déploiement n'a pas démarré : {reason}"
+CLI_CLUSTER_READY = ("\nAtelier est prêt : {workers} processus derrière nginx, démarches dans {store}.\n"
+                     "  Animation (gardez ce lien pour vous) : {token}\n"
+                     "  Adresse publique : {url}\n"
+                     "Ctrl+C arrête tout.")
 CLI_GROUPING = "restitution : ajoute en annexe les contributions liées à chaque axe"
 CLI_DETAIL_VOTES = "restitution : ajoute les votes par rôle, par commune et « une commune, une voix »"
 

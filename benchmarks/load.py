@@ -68,6 +68,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 Element = dict[str, Any]
 _ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
 _CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
+_PREFIX = re.compile(r'src="([^"]*)/_nicegui/[^"]*/socket\.io\.min\.js"')  # behind a proxy: /w2…
 for _noisy in ("engineio.client", "socketio.client"):  # « packet queue is empty » as each phone leaves
     logging.getLogger(_noisy).setLevel(logging.CRITICAL)
 
@@ -101,12 +102,14 @@ class Tab:
         assert match and client, f"{self.path}: no element tree in the page"
         self.elements = json.loads(match.group(1))
         self.client_id = client.group(1)
+        prefix = _PREFIX.search(response.text)
+        self.prefix = prefix.group(1) if prefix else ""
         self.sio = socketio.AsyncClient(reconnection=False)
         self.sio.on("update", self._on_update)
         self.sio.on("disconnect", self._on_disconnect)
         query = (f"client_id={self.client_id}&tab_id={uuid.uuid4()}&document_id={uuid.uuid4()}"
                  f"&next_message_id=0&implicit_handshake=true")
-        await self.sio.connect(f"{self.base}?{query}", socketio_path="/_nicegui_ws/socket.io",
+        await self.sio.connect(f"{self.base}?{query}", socketio_path=f"{self.prefix}/_nicegui_ws/socket.io",
                                transports=["websocket"], wait_timeout=60)
 
     async def _on_update(self, message: dict[str, Any]) -> None:
@@ -663,16 +666,25 @@ def main() -> None:
     parser.add_argument("--phones", type=int, nargs="+", default=[50, 150, 300, 600, 1000])
     parser.add_argument("--scenarios", nargs="+", default=SCENARIOS, choices=SCENARIOS)
     args = parser.parse_args()
-    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # the simulated phones need one socket each
+    open_every_socket()
     results = []
     for scenario in args.scenarios:
         for n in args.phones:
             result = asyncio.run(run(n, scenario))
             results.append(result)
             print_run(result)
+    write_results("load", results)
+
+
+def open_every_socket() -> None:
+    """The simulated phones need one socket each: the soft open-file limit goes up to the hard one."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def write_results(name: str, results: Any) -> None:
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"load-{datetime.now(UTC):%Y%m%d-%H%M%S}.json"
+    out = RESULTS / f"{name}-{datetime.now(UTC):%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps({"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
                                "results": results}, indent=2), encoding="utf-8")
     print(f"→ {out}")

@@ -15,6 +15,7 @@ from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import Session
 from atelier.service import SessionService, load_session
 from atelier.store import SessionStore, TinyDBSessionStore
+from tests.engines import engine, postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 TOKEN = "test-facilitator-token"
 COMMUNES = ["Fontenelle", "Vernoux", "Marcilly"]

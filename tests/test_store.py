@@ -1,4 +1,5 @@
-"""Storage: what was accepted is on disk, survives a restart, and a crash never corrupts a file."""
+"""Storage: what was accepted is on disk, survives a restart, and a crash never corrupts a file. The tests
+that take `engine` run against both engines (TinyDB files, PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from atelier.domain.changes import AddContribution, RegisterParticipant, SetHidd
 from atelier.domain.errors import DomainError
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
-from atelier.store import StorageError, TinyDBSessionStore, tinydb_store
+from atelier.store import SessionStore, StorageError, TinyDBSessionStore, tinydb_store
 from tests.conftest import COMMUNES, THEMES, Clock, build_axes, durable, make_session, refused
+from tests.engines import Engine
 
 
 async def new_session(service: SessionService) -> str:
@@ -26,8 +28,8 @@ async def new_session(service: SessionService) -> str:
     return session.code
 
 
-async def test_written_session_reads_back_identically_after_reopening(tmp_path: Path, clock: Clock) -> None:
-    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+async def test_written_session_reads_back_identically_after_reopening(engine: Engine, clock: Clock) -> None:
+    service = SessionService(engine(), clock=clock)
     code = await new_session(service)
     first = await service.apply(code,
                                 AddContribution("alice", kind="difficulte", text="Pas de bus « le soir »",
@@ -38,7 +40,7 @@ async def test_written_session_reads_back_identically_after_reopening(tmp_path: 
     before = records.session_record(service.get(code))
     service.close()
 
-    reopened = SessionService(TinyDBSessionStore(tmp_path))
+    reopened = SessionService(engine())
     assert records.session_record(reopened.get(code)) == before
     assert reopened.get(code).contributions[1].shared_by == {"bob"}
     reopened.close()
@@ -69,8 +71,8 @@ async def test_a_post_appends_to_the_journal_and_never_rewrites_the_snapshot(tmp
     growth = [b - a for a, b in itertools.pairwise(sizes)]
     assert max(growth) - min(growth) <= 2, "each post adds one line of about the same size"
 
-async def test_three_hundred_phones_posting_at_once_are_all_kept(tmp_path: Path, clock: Clock) -> None:
-    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+async def test_three_hundred_phones_posting_at_once_are_all_kept(engine: Engine, clock: Clock) -> None:
+    service = SessionService(engine(), clock=clock)
     code = await new_session(service)
     for i in range(300):
         await service.apply(code, RegisterParticipant(f"p{i}", role="elu", commune="Fontenelle"))
@@ -85,13 +87,13 @@ async def test_three_hundred_phones_posting_at_once_are_all_kept(tmp_path: Path,
     assert service.committer.writes - writes_before < 300
     service.close()
 
-    reopened = SessionService(TinyDBSessionStore(tmp_path))
+    reopened = SessionService(engine())
     texts = {c.text for c in reopened.get(code).contributions.values()}
     assert texts == {f"Difficulté {i}" for i in range(300)}
     reopened.close()
 
 
-def failing(store: TinyDBSessionStore, error: OSError) -> None:
+def failing(store: SessionStore, error: OSError) -> None:
     def append(*args: object, **kwargs: object) -> None:
         raise error
     store.append = append  # type: ignore[method-assign]
@@ -99,8 +101,8 @@ def failing(store: TinyDBSessionStore, error: OSError) -> None:
 
 @pytest.mark.parametrize("error", [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")])
 async def test_a_refused_write_keeps_nothing_announces_nothing_and_a_retry_stores_once(
-        tmp_path: Path, clock: Clock, error: OSError) -> None:
-    store = TinyDBSessionStore(tmp_path)
+        engine: Engine, clock: Clock, error: OSError) -> None:
+    store = engine()
     events: list = []
     service = SessionService(store, publish=events.append, clock=clock)
     code = await new_session(service)
@@ -115,12 +117,12 @@ async def test_a_refused_write_keeps_nothing_announces_nothing_and_a_retry_store
     await service.apply(code, AddContribution("alice", kind="ressource", text="ADMR", theme="Santé"))
     await service.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))  # an unrelated commit
     service.close()
-    texts = [c.text for c in SessionService(TinyDBSessionStore(tmp_path)).get(code).contributions.values()]
+    texts = [c.text for c in SessionService(engine()).get(code).contributions.values()]
     assert texts == ["ADMR"], "the refused post is not kept, the retried one is kept once"
 
 
-async def test_a_failed_batch_refuses_every_change_queued_behind_it(tmp_path: Path, clock: Clock) -> None:
-    store = TinyDBSessionStore(tmp_path)
+async def test_a_failed_batch_refuses_every_change_queued_behind_it(engine: Engine, clock: Clock) -> None:
+    store = engine()
     events: list = []
     service = SessionService(store, publish=events.append, clock=clock)
     code = await new_session(service)
@@ -138,10 +140,10 @@ async def test_a_failed_batch_refuses_every_change_queued_behind_it(tmp_path: Pa
     service.close()
 
 
-async def test_a_stale_writer_is_refused(tmp_path: Path, clock: Clock) -> None:
-    first = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+async def test_a_stale_writer_is_refused(engine: Engine, clock: Clock) -> None:
+    first = SessionService(engine(), clock=clock)
     code = await new_session(first)
-    second = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    second = SessionService(engine(), clock=clock)
     assert second.get(code).version == first.get(code).version
     await first.apply(code, AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
     with refused(DomainError, match="L'enregistrement a échoué"):
@@ -151,17 +153,17 @@ async def test_a_stale_writer_is_refused(tmp_path: Path, clock: Clock) -> None:
     second.close()
 
 
-async def test_compaction_folds_the_journal_into_a_snapshot_and_loses_nothing(tmp_path: Path, clock: Clock) -> None:
-    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock, compact_every=10)
+async def test_compaction_folds_the_journal_into_a_snapshot_and_loses_nothing(engine: Engine, clock: Clock) -> None:
+    service = SessionService(engine(), clock=clock, compact_every=10)
     code = await new_session(service)
     for i in range(25):
         await service.apply(code, AddContribution("alice", kind="ressource", text=f"R{i}", theme="Santé"))
     expected = records.session_record(service.get(code))
     assert service.committer.snapshots >= 2
     service.close()
-    stored = TinyDBSessionStore(tmp_path).load(code)
+    stored = engine().load(code)
     assert stored is not None and len(stored.journal) < 10 and stored.snapshot["session"]["version"] >= 20
-    assert durable(TinyDBSessionStore(tmp_path), code) == expected
+    assert durable(engine(), code) == expected
 
 
 async def test_a_crash_between_snapshot_and_journal_truncation_loads_each_change_once(
@@ -195,7 +197,7 @@ async def test_a_torn_last_journal_line_is_dropped_and_a_damaged_one_refused(tmp
 
 
 @pytest.mark.parametrize("schema", [1, 2])
-async def test_old_session_files_load_and_take_new_changes(tmp_path: Path, clock: Clock, schema: int) -> None:
+async def test_old_session_files_load_and_take_new_changes(engine: Engine, clock: Clock, schema: int) -> None:
     record = records.session_record(make_session(code="KMNPQR"))
     meta = record["session"]
     meta["schema"] = schema
@@ -203,30 +205,30 @@ async def test_old_session_files_load_and_take_new_changes(tmp_path: Path, clock
     if schema == 1:
         for key in ("witnesses", "axes", "evidence", "votes", "comments", "timer", "context"):
             del meta[key]
-    TinyDBSessionStore(tmp_path).save(record)
-    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock)
+    engine().save(record)
+    service = SessionService(engine(), clock=clock)
     await service.apply("KMNPQR", RegisterParticipant("alice", role="elu", commune="Vernoux"))
     await service.apply("KMNPQR", AddContribution("alice", kind="ressource", text="CCAS", theme="Santé"))
     service.close()
-    session = SessionService(TinyDBSessionStore(tmp_path)).get("KMNPQR")
+    session = SessionService(engine()).get("KMNPQR")
     assert session.version == 2 and [c.text for c in session.contributions.values()] == ["CCAS"]
 
 
-def test_a_file_from_a_newer_atelier_is_refused_not_misread(tmp_path: Path) -> None:
+def test_a_file_from_a_newer_atelier_is_refused_not_misread(engine: Engine) -> None:
     record = records.session_record(make_session(code="KMNPQR"))
     record["session"]["schema"] = records.SCHEMA_VERSION + 1
-    TinyDBSessionStore(tmp_path).save(record)
+    engine().save(record)
     with pytest.raises(records.NewerSchema):
         records.session_from_record(record)
-    service = SessionService(TinyDBSessionStore(tmp_path))
+    service = SessionService(engine())
     assert service.find("KMNPQR") is None and "version plus récente" in service.unreadable["KMNPQR"].reason
 
 
-async def test_sessions_load_when_asked_and_leave_memory_when_unused(tmp_path: Path, clock: Clock) -> None:
-    service = SessionService(TinyDBSessionStore(tmp_path), clock=clock, idle_seconds=0)
+async def test_sessions_load_when_asked_and_leave_memory_when_unused(engine: Engine, clock: Clock) -> None:
+    service = SessionService(engine(), clock=clock, idle_seconds=0)
     code = await new_session(service)
     shown = service.get(code)  # a page holding the session keeps it: the service finds the same object
-    TinyDBSessionStore(tmp_path).save(records.session_record(make_session(code="KMNPQR")))  # imported meanwhile
+    engine().save(records.session_record(make_session(code="KMNPQR")))  # imported meanwhile
     assert service.get("KMNPQR").territory == "CC du Val", "a session stored after start is found"
     service._next_sweep = 0  # sweep now
     service.get(code)

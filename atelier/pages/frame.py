@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
@@ -29,6 +29,7 @@ def serve_static_files() -> None:
     """Call once at start-up."""
     app.add_static_files(STATIC_ROUTE, STATIC_DIR)
 FACILITATOR_KEY = "facilitator_token"
+FACILITATOR_PROOF_KEY = "facilitator"
 
 
 @contextmanager
@@ -41,13 +42,38 @@ def frame(audience: str) -> Iterator[ui.column]:
 
 
 def facilitator_allowed(atelier: Atelier, token: str | None) -> bool:
-    """The token from the printed URL unlocks this browser; it is remembered server-side."""
+    """The token from the printed URL unlocks this browser; it is remembered server-side, and proved by
+    the browser's signed cookie (a keyed hash of its id, never the token), which every process of a
+    deployment sharing the token can check: a console whose process died is served by another at once."""
     expected = atelier.config.facilitator_token
     if token and hmac.compare_digest(token.encode(), expected.encode()):
         app.storage.user[FACILITATOR_KEY] = expected
+        _prove_in_cookie(expected)
         return True
     kept = app.storage.user.get(FACILITATOR_KEY, "")
-    return bool(kept) and hmac.compare_digest(str(kept).encode(), expected.encode())
+    if kept and hmac.compare_digest(str(kept).encode(), expected.encode()):
+        return True
+    proof = str(_browser_cookie().get(FACILITATOR_PROOF_KEY, ""))
+    return bool(proof) and hmac.compare_digest(proof.encode(), _unlock_proof(expected).encode())
+
+
+def _browser_cookie() -> MutableMapping[str, Any]:
+    try:
+        return app.storage.browser
+    except RuntimeError:  # no request (an event handler): the server-side memory is what counts there
+        return {}
+
+
+def _unlock_proof(token: str) -> str:
+    browser = str(_browser_cookie().get("id", ""))
+    return hmac.new(token.encode(), f"facilitator:{browser}".encode(), hashlib.sha256).hexdigest()
+
+
+def _prove_in_cookie(token: str) -> None:
+    try:
+        app.storage.browser[FACILITATOR_PROOF_KEY] = _unlock_proof(token)
+    except (RuntimeError, TypeError):  # the response already left: the server-side memory still holds it
+        pass
 
 
 def facilitator_session(atelier: Atelier, code: str, token: str | None) -> Session | None:

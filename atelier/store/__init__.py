@@ -17,7 +17,8 @@ __all__ = ["STORE_ENV", "GroupCommitter", "Record", "SessionStore", "StaleWrite"
 
 
 def open_store(url: str | None, data_dir: Path) -> SessionStore:
-    """`tinydb:` (the default: files under `data_dir`), `tinydb:///a/folder`, or `memory:` (nothing kept).
+    """`tinydb:` (the default: files under `data_dir`), `tinydb:///a/folder`, `memory:` (nothing kept),
+    or `postgresql://user@host:port/base` (several processes sharing one database; needs psycopg).
 
     `url` None reads `ATELIER_STORE`; unset, the embedded TinyDB engine under `data_dir`.
     """
@@ -28,4 +29,8 @@ def open_store(url: str | None, data_dir: Path) -> SessionStore:
         return TinyDBSessionStore(Path(folder) if folder else data_dir)
     if scheme == "memory":
         return TinyDBSessionStore(None)
-    raise ValueError(f"unknown store {url!r}: expected tinydb: or memory:")
+    if scheme in ("postgresql", "postgres"):
+        from atelier.store.postgres_store import PostgresSessionStore  # psycopg: only where it is used
+
+        return PostgresSessionStore(url)
+    raise ValueError(f"unknown store {url!r}: expected tinydb:, memory: or postgresql://")

@@ -1,0 +1,69 @@
+"""Which server process serves a démarche: the one holding its PostgreSQL advisory lock.
+
+The lock lives as long as the process's own connection: if the process dies, PostgreSQL sees the
+connection close and frees the lock, and the next request for the démarche, wherever it lands,
+takes it over. `sessions.owner` only says where the holder can be reached (`/w2/…` through the
+proxy); the lock decides. Locks are taken only for démarches that exist, so unknown codes typed
+into a URL cost nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import psycopg
+
+LOCK_SEED = 7351  # hashtextextended's seed: atelier's locks, apart from anything else on the database
+CLAIM_TRIES = 6  # a holder killed a moment ago: PostgreSQL frees its lock within milliseconds
+CLAIM_PAUSE = 0.1
+
+
+@dataclass(frozen=True)
+class Claim:
+    owner: str  # the worker serving the démarche (this one, or where to send the request)
+    taken_now: bool = False  # this worker has just taken it: any copy it kept in memory is stale
+
+
+class SessionOwnership:
+    def __init__(self, url: str, worker: str) -> None:
+        self.worker = worker
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._held: set[str] = set()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-ownership")
+
+    async def claim(self, code: str) -> Claim | None:
+        """This worker's claim on `code`, or who holds it; None if there is no such démarche."""
+        if code in self._held:
+            return Claim(self.worker)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self.claim_now, code)
+
+    def claim_now(self, code: str) -> Claim | None:
+        if code in self._held:
+            return Claim(self.worker)
+        holder = ""
+        for attempt in range(CLAIM_TRIES):
+            row = self._conn.execute("SELECT owner FROM sessions WHERE code = %s", (code,)).fetchone()
+            if row is None:
+                return None
+            holder = str(row[0] or "")
+            if self._try_lock(code):
+                self._conn.execute("UPDATE sessions SET owner = %s WHERE code = %s", (self.worker, code))
+                self._held.add(code)
+                return Claim(self.worker, taken_now=True)
+            if attempt + 1 < CLAIM_TRIES:
+                time.sleep(CLAIM_PAUSE)
+        return Claim(holder)
+
+    def holds(self, code: str) -> bool:
+        return code in self._held
+
+    def _try_lock(self, code: str) -> bool:
+        row = self._conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, %s))", (code, LOCK_SEED)).fetchone()
+        return bool(row and row[0])
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self._conn.close()  # the locks go with the connection
