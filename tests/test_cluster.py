@@ -12,23 +12,29 @@ import asyncio
 import os
 import random
 import signal
+import subprocess
+import sys
+import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import psutil
 import psycopg
 import pytest
 
+from atelier.cluster.postgres import free_port
 from atelier.cluster.proxy import nginx_config
 from atelier.cluster.run import Cluster
+from atelier.demo import DEMO_CODE
 from atelier.domain.changes import SetPhaseStatus
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.service import SessionService
 from atelier.store.postgres_store import PostgresSessionStore
 from benchmarks.load import Tab
-from tests.engines import running_cluster
+from tests.engines import need_nginx, need_postgres, running_cluster
 
 PHONES = 100  # per démarche
 POSTS = 3  # per phone
@@ -191,3 +197,27 @@ def test_the_deploy_example_is_what_the_cluster_command_writes() -> None:
     expected = nginx_config("80", [("w1", 8101), ("w2", 8102), ("w3", 8103)])
     assert (DEPLOY / "nginx" / "atelier.conf").read_text(encoding="utf-8") == expected
 
+
+
+def test_one_command_starts_postgresql_the_workers_and_nginx_and_ctrl_c_stops_them(tmp_path: Path) -> None:
+    need_postgres()
+    need_nginx()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "NICEGUI_"))}
+    command = [sys.executable, "-m", "atelier", "cluster", "--workers", "2", "--host", "127.0.0.1", "--port",
+               str(port), "--data-dir", str(tmp_path), "--demo"]
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as started:
+        ready = ""
+        deadline = time.monotonic() + 120
+        while "Ctrl+C" not in ready and time.monotonic() < deadline and started.stdout is not None:
+            ready += started.stdout.readline()
+        assert "2 processus derrière nginx" in ready, ready
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/j/{DEMO_CODE}", timeout=20) as page:
+            assert page.status == 200 and "/w" in page.read().decode()  # served by a worker, under its prefix
+        workers = [p for p in psutil.Process(started.pid).children(recursive=True) if "--worker" in p.cmdline()]
+        assert len(workers) == 2
+        started.send_signal(signal.SIGINT)
+        assert started.wait(timeout=60) == 0
+    assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers), "the workers stopped"
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5)  # nginx stopped too

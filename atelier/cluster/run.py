@@ -74,7 +74,8 @@ class Cluster:
                                      runtime=self.runtime, user=user), encoding="utf-8")
         self.proxy = subprocess.Popen([nginx, "-p", str(self.runtime), "-c", str(conf), "-g", "daemon off;"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self._wait_url(f"http://127.0.0.1:{self.port}/healthz", what="nginx", process=self.proxy)
+        local = "127.0.0.1" if self.host in ("0.0.0.0", "", "::") else self.host
+        self._wait_url(f"http://{local}:{self.port}/healthz", what="nginx", process=self.proxy)
 
     def _worker(self, name: str, env: dict[str, str], *, demo: bool) -> Worker:
         port = free_port()
@@ -125,9 +126,11 @@ class Cluster:
 def run(workers: int, *, host: str, port: int, data_dir: Path, store: str | None, public_url: str | None,
         demo: bool) -> int:
     from atelier import texts
+    from atelier.network import public_base_url
 
-    cluster = Cluster(workers, data_dir.resolve(), host=host, port=port, store=store, public_url=public_url,
-                      demo=demo)
+    # What phones open: the address given, or this machine's own on the network (as `atelier serve`).
+    cluster = Cluster(workers, data_dir.resolve(), host=host, port=port, store=store,
+                      public_url=public_base_url(host, port, public_url), demo=demo)
     try:
         cluster.start()
     except (FileNotFoundError, RuntimeError) as error:

@@ -78,7 +78,9 @@ class _SessionIndex:
         if previous is not None:
             self.by_kind[previous].discard(key)
         if kind is not None and text.strip():
-            self.by_kind.setdefault(kind, SimilarityIndex()).put(key, text)
+            if kind not in self.by_kind:  # not setdefault: an index (and its analyser) costs its patterns
+                self.by_kind[kind] = SimilarityIndex()
+            self.by_kind[kind].put(key, text)
             self.kind_of[key] = kind
 
 
