@@ -78,6 +78,7 @@ def build(config: AppConfig, store: SessionStore | None = None, *,
     if ownership is not None:
         from atelier.cluster.routing import OwnerRouting
 
+        service.served_here = ownership.holds
         # Outermost, and added at start-up (NiceGUI's own middlewares are added by `ui.run`).
         nicegui_app.on_startup(lambda: middlewares.add_outermost(OwnerRouting, ownership=ownership,
                                                                  forget=service.forget))

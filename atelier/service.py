@@ -64,11 +64,16 @@ class SessionService:
         self._kept: dict[str, tuple[Session, float]] = {}  # held in memory, with their last use (monotonic)
         self._next_sweep = time.monotonic() + SWEEP_SECONDS
         self.unreadable: dict[str, Unreadable] = {}  # set aside since start, for the facilitator's home page
+        # One of several processes (atelier/cluster): a démarche another one serves is never kept here.
+        self.served_here: Callable[[str], bool] = lambda code: True
 
     # --- Sessions --------------------------------------------------------------------------
     def find(self, code: str) -> Session | None:
         code = normalise_code(code)
         session = self._alive.get(code)
+        if session is not None and not self.served_here(code) and self.store.version(code) != session.version:
+            self.forget(code)  # another process serves it and moved it on: read it as it is now
+            session = None
         if session is None and is_well_formed(code):
             session = self._load(code)
         if session is not None:

@@ -8,6 +8,7 @@ import asyncio
 import psycopg
 import pytest
 
+from atelier.cluster.ownership import Claim, SessionOwnership
 from atelier.domain import records
 from atelier.domain.changes import AddContribution, RegisterParticipant
 from atelier.domain.errors import DomainError
@@ -91,3 +92,30 @@ async def test_an_unreadable_session_is_set_aside_with_its_reason_and_the_others
         reason, territory = conn.execute("SELECT reason, snapshot #>> '{session,code}' FROM set_aside").fetchone()
     assert territory == bad and reason
     reopened.close()
+
+
+async def test_a_process_that_does_not_serve_a_demarche_lists_it_as_it_is_now(postgres_url: str, clock: Clock) -> None:
+    serving = SessionService(PostgresSessionStore(postgres_url), clock=clock)
+    code = await new_session(serving)
+    home = SessionService(PostgresSessionStore(postgres_url), clock=clock)
+    home.served_here = lambda code: False  # the facilitator's home page, on another process
+    assert home.get(code).participants.keys() == {"alice"}
+    await serving.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
+    assert home.get(code).participants.keys() == {"alice", "bob"}, "not the copy read before"
+    serving.close()
+    home.close()
+
+
+async def test_one_process_holds_a_demarche_until_it_dies_then_the_next_one_takes_it(
+        postgres_url: str, clock: Clock) -> None:
+    service = SessionService(PostgresSessionStore(postgres_url), clock=clock)
+    code = await new_session(service)
+    first, second = SessionOwnership(postgres_url, "w1"), SessionOwnership(postgres_url, "w2")
+    assert await first.claim("ZZZZZZ") is None, "no such démarche: nothing is locked for it"
+    assert await first.claim(code) == Claim("w1", taken_now=True)
+    assert await first.claim(code) == Claim("w1")
+    assert await second.claim(code) == Claim("w1"), "held by a live process: sent there"
+    first.close()  # the process dies: its connection, and its lock, go
+    assert await second.claim(code) == Claim("w2", taken_now=True)
+    second.close()
+    service.close()

@@ -13,6 +13,7 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import psycopg
 
@@ -29,8 +30,8 @@ class Claim:
 
 class SessionOwnership:
     def __init__(self, url: str, worker: str) -> None:
-        self.worker = worker
-        self._conn = psycopg.connect(url, autocommit=True)
+        self.url, self.worker = url, worker
+        self._conn: psycopg.Connection[Any] | None = psycopg.connect(url, autocommit=True)
         self._held: set[str] = set()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-ownership")
 
@@ -43,14 +44,24 @@ class SessionOwnership:
     def claim_now(self, code: str) -> Claim | None:
         if code in self._held:
             return Claim(self.worker)
+        try:
+            return self._claim(code)
+        except psycopg.Error:
+            # The connection is gone, and its locks with it: let go, and serve here meanwhile (the
+            # version check still refuses a write that another process's would overtake).
+            self._lost()
+            return None
+
+    def _claim(self, code: str) -> Claim | None:
+        conn = self._connection()
         holder = ""
         for attempt in range(CLAIM_TRIES):
-            row = self._conn.execute("SELECT owner FROM sessions WHERE code = %s", (code,)).fetchone()
+            row = conn.execute("SELECT owner FROM sessions WHERE code = %s", (code,)).fetchone()
             if row is None:
                 return None
             holder = str(row[0] or "")
-            if self._try_lock(code):
-                self._conn.execute("UPDATE sessions SET owner = %s WHERE code = %s", (self.worker, code))
+            if self._try_lock(conn, code):
+                conn.execute("UPDATE sessions SET owner = %s WHERE code = %s", (self.worker, code))
                 self._held.add(code)
                 return Claim(self.worker, taken_now=True)
             if attempt + 1 < CLAIM_TRIES:
@@ -60,10 +71,23 @@ class SessionOwnership:
     def holds(self, code: str) -> bool:
         return code in self._held
 
-    def _try_lock(self, code: str) -> bool:
-        row = self._conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, %s))", (code, LOCK_SEED)).fetchone()
+    @staticmethod
+    def _try_lock(conn: psycopg.Connection[Any], code: str) -> bool:
+        row = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, %s))", (code, LOCK_SEED)).fetchone()
         return bool(row and row[0])
+
+    def _connection(self) -> psycopg.Connection[Any]:
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg.connect(self.url, autocommit=True)
+        return self._conn
+
+    def _lost(self) -> None:
+        self._held.clear()
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
-        self._conn.close()  # the locks go with the connection
+        if self._conn is not None:
+            self._conn.close()  # the locks go with the connection

@@ -48,6 +48,9 @@ class SessionStore(Protocol):
 
     def load(self, code: str) -> StoredSession | None: ...
 
+    def version(self, code: str) -> int | None:
+        """The session's durable version as the engine knows it now (None: no such session); cheap."""
+
     def append(self, code: str, entries: list[Record], *, expected_version: int) -> None:
         """Add journal entries `{"v", "at", "change"}` numbered from `expected_version + 1`.
 

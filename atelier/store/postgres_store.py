@@ -73,6 +73,10 @@ class PostgresSessionStore:
         self._seen[code] = row[1]
         return stored
 
+    def version(self, code: str) -> int | None:
+        rows = self._run("SELECT version FROM sessions WHERE code = %s", (code,))
+        return int(rows[0][0]) if rows else None
+
     def append(self, code: str, entries: list[Record], *, expected_version: int) -> None:
         with self._transaction() as conn:
             durable = self._locked_version(conn, code)

@@ -114,6 +114,12 @@ class TinyDBSessionStore:
         self._fingerprints[code] = self._fingerprint(code)
         return stored
 
+    def version(self, code: str) -> int | None:
+        """One process writes these files: what it last read or wrote is the durable version."""
+        if self.data_dir is not None and not self._path(code).exists():
+            return None
+        return self._durable_version(code)
+
     def append(self, code: str, entries: list[Record], *, expected_version: int) -> None:
         durable = self._durable_version(code)
         if durable != expected_version or self._fingerprints.get(code) != self._fingerprint(code):
