@@ -19,12 +19,18 @@ from tests.conftest import COMMUNES, THEMES, Clock, make_session
 from tests.test_store import new_session
 
 
+async def two_processes(url: str, clock: Clock) -> tuple[SessionService, SessionService, str]:
+    """Two server processes on one database, both holding the same démarche at the same version."""
+    first = SessionService(PostgresSessionStore(url), clock=clock)
+    code = await new_session(first)
+    second = SessionService(PostgresSessionStore(url), clock=clock)
+    assert second.get(code).version == first.get(code).version
+    return first, second, code
+
+
 async def test_two_workers_racing_on_one_session_one_wins_the_other_is_refused_and_reloads(
         postgres_url: str, clock: Clock) -> None:
-    first = SessionService(PostgresSessionStore(postgres_url), clock=clock)
-    code = await new_session(first)
-    second = SessionService(PostgresSessionStore(postgres_url), clock=clock)
-    assert second.get(code).version == first.get(code).version  # both hold the session, as two processes would
+    first, second, code = await two_processes(postgres_url, clock)
 
     outcomes = await asyncio.gather(
         first.apply(code, AddContribution("alice", kind="ressource", text="CCAS", theme="Santé")),
@@ -43,9 +49,7 @@ async def test_two_workers_racing_on_one_session_one_wins_the_other_is_refused_a
 
 async def test_the_stale_worker_refused_at_its_first_write_reloads_and_then_writes(
         postgres_url: str, clock: Clock) -> None:
-    first = SessionService(PostgresSessionStore(postgres_url), clock=clock)
-    code = await new_session(first)
-    second = SessionService(PostgresSessionStore(postgres_url), clock=clock)
+    first, second, code = await two_processes(postgres_url, clock)
     await second.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
     with pytest.raises(DomainError):
         await first.apply(code, RegisterParticipant("carl", role="elu", commune="Fontenelle"))
@@ -95,9 +99,7 @@ async def test_an_unreadable_session_is_set_aside_with_its_reason_and_the_others
 
 
 async def test_a_process_that_does_not_serve_a_demarche_lists_it_as_it_is_now(postgres_url: str, clock: Clock) -> None:
-    serving = SessionService(PostgresSessionStore(postgres_url), clock=clock)
-    code = await new_session(serving)
-    home = SessionService(PostgresSessionStore(postgres_url), clock=clock)
+    serving, home, code = await two_processes(postgres_url, clock)
     home.served_here = lambda code: False  # the facilitator's home page, on another process
     assert home.get(code).participants.keys() == {"alice"}
     await serving.apply(code, RegisterParticipant("bob", role="elu", commune="Fontenelle"))
