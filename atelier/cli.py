@@ -42,7 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return serve(args)
     if args.command == "cluster":
-        from atelier.cluster import run
+        try:
+            from atelier.cluster import run
+        except ModuleNotFoundError:  # psycopg: installed with the `postgresql` extra
+            print(texts.CLI_POSTGRES_MISSING, file=sys.stderr)
+            return 1
 
         return run.run(args.workers, host=args.host, port=args.port, data_dir=args.data_dir, store=args.store,
                        public_url=args.public_url, demo=args.demo)
