@@ -89,11 +89,14 @@ class Tab:
         # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
         http.cookies.clear()
         path = self.path
-        for _ in range(3):  # a facilitator's `?token=` answers with the same page without it (a redirect)
+        # A facilitator's `?token=` answers with the same page without it (303); behind the proxy, a
+        # démarche served by another worker answers with its address there (307).
+        for _ in range(6):
             cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-            response = await http.get(self.base + path, headers={"Cookie": cookie} if cookie else {})
+            # Always a Cookie header, even empty: the shared client then never adds another tab's cookies.
+            response = await http.get(self.base + path, headers={"Cookie": cookie})
             self.cookies.update(response.cookies)
-            if response.status_code != 303:
+            if response.status_code not in (303, 307):
                 break
             path = httpx.URL(response.headers["location"]).raw_path.decode()
         response.raise_for_status()

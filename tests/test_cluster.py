@@ -64,6 +64,15 @@ def owner(store_url: str, code: str) -> str:
         return str(conn.execute("SELECT owner FROM sessions WHERE code = %s", (code,)).fetchone()[0])
 
 
+def test_three_demarches_opened_one_after_another_are_served_by_three_workers(cluster: Cluster) -> None:
+    """The hash alone may give two halls to one worker; a worker serving more hands a new one on."""
+    codes = asyncio.run(open_demarches(str(cluster.store), 3))
+    for code in codes:
+        with urllib.request.urlopen(f"{cluster.url}/j/{code}", timeout=20) as page:
+            assert page.status == 200
+    assert sorted(owner(str(cluster.store), code) for code in codes) == ["w1", "w2", "w3"]
+
+
 class Phone:
     """A phone as its owner uses it: posts, waits to see each post accepted; if the page loses its
     server, it opens the address again (what the page's reload does) and sends again only what

@@ -77,7 +77,7 @@ def test_migrations_run_once_and_the_url_chooses_the_engine(postgres_url: str, t
     with psycopg.connect(postgres_url) as conn:
         assert apply_migrations(conn) == [], "already applied at start"
         names = [r[0] for r in conn.execute("SELECT name FROM atelier_migrations")]
-    assert names == ["001_sessions.sql"]
+    assert names == ["001_sessions.sql", "002_workers.sql"]
     store.close()
 
 

@@ -31,28 +31,30 @@ class Claim:
 class SessionOwnership:
     def __init__(self, url: str, worker: str) -> None:
         self.url, self.worker = url, worker
-        self._conn: psycopg.Connection[Any] | None = psycopg.connect(url, autocommit=True)
+        self._conn: psycopg.Connection[Any] | None = None
         self._held: set[str] = set()
+        self._connection()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-ownership")
 
-    async def claim(self, code: str) -> Claim | None:
-        """This worker's claim on `code`, or who holds it; None if there is no such démarche."""
+    async def claim(self, code: str, *, place: bool = True) -> Claim | None:
+        """This worker's claim on `code`, or who holds it; None if there is no such démarche. With
+        `place`, a démarche nobody serves goes to the live worker serving the fewest (see `_placed`)."""
         if code in self._held:
             return Claim(self.worker)
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self.claim_now, code)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self.claim_now, code, place)
 
-    def claim_now(self, code: str) -> Claim | None:
+    def claim_now(self, code: str, place: bool = True) -> Claim | None:
         if code in self._held:
             return Claim(self.worker)
         try:
-            return self._claim(code)
+            return self._claim(code, place)
         except psycopg.Error:
             # The connection is gone, and its locks with it: let go, and serve here meanwhile (the
             # version check still refuses a write that another process's would overtake).
             self._lost()
             return None
 
-    def _claim(self, code: str) -> Claim | None:
+    def _claim(self, code: str, place: bool) -> Claim | None:
         conn = self._connection()
         holder = ""
         for attempt in range(CLAIM_TRIES):
@@ -61,24 +63,54 @@ class SessionOwnership:
                 return None
             holder = str(row[0] or "")
             if self._try_lock(conn, code):
+                lighter = self._placed(conn) if place else None
+                if lighter is not None:
+                    conn.execute("SELECT pg_advisory_unlock(hashtextextended(%s, %s))", (code, LOCK_SEED))
+                    return Claim(lighter)
                 conn.execute("UPDATE sessions SET owner = %s WHERE code = %s", (self.worker, code))
                 self._held.add(code)
                 return Claim(self.worker, taken_now=True)
+            if self._alive(conn, holder):
+                return Claim(holder)  # the usual case: send the request there, at once
             if attempt + 1 < CLAIM_TRIES:
-                time.sleep(CLAIM_PAUSE)
+                time.sleep(CLAIM_PAUSE)  # its holder just died: PostgreSQL frees the lock in a moment
         return Claim(holder)
 
     def holds(self, code: str) -> bool:
         return code in self._held
 
     @staticmethod
+    def _alive(conn: psycopg.Connection[Any], worker: str) -> bool:
+        """`worker`'s ownership connection is open (a process's locks live exactly as long)."""
+        row = conn.execute("SELECT 1 FROM workers w JOIN pg_stat_activity a ON a.pid = w.backend_pid "
+                           "WHERE w.name = %s", (worker,)).fetchone()
+        return row is not None
+
+    @staticmethod
     def _try_lock(conn: psycopg.Connection[Any], code: str) -> bool:
         row = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, %s))", (code, LOCK_SEED)).fetchone()
         return bool(row and row[0])
 
+    def _placed(self, conn: psycopg.Connection[Any]) -> str | None:
+        """The live worker serving the fewest démarches, if it serves fewer than this one would with the
+        one just locked: the hash alone can give two halls to one process and none to another."""
+        rows = conn.execute(
+            "SELECT w.name, count(l.pid) FROM workers w JOIN pg_stat_activity a ON a.pid = w.backend_pid "
+            "LEFT JOIN pg_locks l ON l.pid = w.backend_pid AND l.locktype = 'advisory' AND l.granted "
+            "GROUP BY w.name").fetchall()
+        served = {str(name): int(count) for name, count in rows}
+        mine = served.get(self.worker, len(self._held) + 1) - 1  # without the démarche just locked
+        lightest = min(served.items(), key=lambda item: (item[1], item[0]), default=None)
+        if lightest is None or lightest[0] == self.worker or lightest[1] >= mine:
+            return None
+        return lightest[0]
+
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed:
             self._conn = psycopg.connect(self.url, autocommit=True)
+            self._conn.execute(  # who this process is, for the others' placement
+                "INSERT INTO workers (name, backend_pid) VALUES (%s, pg_backend_pid()) ON CONFLICT (name) "
+                "DO UPDATE SET backend_pid = EXCLUDED.backend_pid, started_at = now()", (self.worker,))
         return self._conn
 
     def _lost(self) -> None:

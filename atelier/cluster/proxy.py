@@ -27,6 +27,11 @@ def nginx_config(listen: str, workers: list[tuple[str, int]], *, runtime: Path |
         "~^/[jpfJPF]/(?<code>[A-Za-z0-9]+)" $code;
         default $request_id;  # anything else (home page, health): any worker
     }}
+    # Sent to a worker chosen by its name (/wN/…): it serves, rather than hand the démarche on again.
+    map $uri $atelier_pinned {{
+        "~^/(?<worker>w[0-9]+)/" $worker;
+        default "";
+    }}
     map $http_upgrade $connection_upgrade {{
         default upgrade;
         "" close;
@@ -51,6 +56,7 @@ def nginx_config(listen: str, workers: list[tuple[str, int]], *, runtime: Path |
         proxy_set_header X-Forwarded-Proto $scheme;
         proxy_set_header Upgrade $http_upgrade;
         proxy_set_header Connection $connection_upgrade;
+        proxy_set_header X-Atelier-Pinned $atelier_pinned;
         proxy_read_timeout 1h;  # a phone's websocket stays open the whole evening
         proxy_next_upstream error timeout;
         proxy_next_upstream_timeout 10s;

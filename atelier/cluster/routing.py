@@ -4,7 +4,8 @@ The proxy sends `/j/CODE`, `/p/CODE` and `/f/CODE…` by a hash of the code, and
 (or, if N is down, to another). Every page a worker builds loads its files and opens its websocket
 under `/wN/` (NiceGUI's `X-Forwarded-Prefix`), so a page keeps talking to the process holding it.
 A request for a démarche another live worker serves is sent there (307 to `/wN/…`); one for a
-démarche whose worker died is taken over here, from the database.
+démarche nobody serves (new, or its worker died) is taken here, from the database — or, if another
+live worker serves fewer démarches, sent there to be taken.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from atelier.cluster.ownership import SessionOwnership
 
 SESSION_PATH = re.compile(r"^/[jpf]/([^/]+)(?:/|$)")
+PINNED = b"x-atelier-pinned"  # set by the proxy for /wN/… (deploy/nginx/atelier.conf)
 
 
 class OwnerRouting:
@@ -35,9 +37,10 @@ class OwnerRouting:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        pinned = any(k == PINNED and v for k, v in scope["headers"])  # asked by name: serve, do not place
         headers = [(k, v) for k, v in scope["headers"] if k != b"x-forwarded-prefix"]
         scope = {**scope, "headers": [*headers, (b"x-forwarded-prefix", self.prefix)]}
-        elsewhere = await self._owner_elsewhere(scope["path"])
+        elsewhere = await self._owner_elsewhere(scope["path"], place=not pinned)
         if elsewhere is None:
             await self.app(scope, receive, send)
             return
@@ -48,7 +51,7 @@ class OwnerRouting:
                                 (b"content-length", b"0")]})
         await send({"type": "http.response.body", "body": b""})
 
-    async def _owner_elsewhere(self, path: str) -> str | None:
+    async def _owner_elsewhere(self, path: str, *, place: bool) -> str | None:
         """The worker to send this request to, if it is about a démarche another worker serves."""
         match = SESSION_PATH.match(path)
         if match is None:
@@ -56,7 +59,7 @@ class OwnerRouting:
         code = normalise_code(match[1])
         if not is_well_formed(code):
             return None
-        claim = await self.ownership.claim(code)
+        claim = await self.ownership.claim(code, place=place)
         if claim is None:
             return None  # no such démarche: this worker says so
         if claim.taken_now:
