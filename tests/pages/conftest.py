@@ -34,6 +34,12 @@ async def tap(user: User, marker: str) -> None:
     await _settled(lambda: user.find(marker=marker).click())
 
 
+async def merge(user: User, first: int, second: int) -> None:
+    """On the analysis screen: tick both contributions, open the merge dialog, confirm it as proposed."""
+    for marker in (f"pick-{first}", f"pick-{second}", "merge-open", "merge-confirm"):
+        await tap(user, marker)
+
+
 async def fire(user: User, marker: str, event: str, args: object = None) -> None:
     """Like `tap` for another event: « blur » (leaving a field), « keydown.enter », a component's own…"""
     await _settled(lambda: user.find(marker=marker).trigger(event, args))

@@ -6,7 +6,7 @@ from nicegui.testing import User
 
 from atelier import texts
 from tests.conftest import TOKEN
-from tests.pages.conftest import card_buttons, join, post_difficulty, running, set_value, tap
+from tests.pages.conftest import card_buttons, join, merge, post_difficulty, running, set_value, tap
 
 
 def options(user: User, marker: str) -> dict[str, str]:
@@ -108,9 +108,6 @@ async def test_merging_two_contributions_keeps_both_shares(analysed: str, create
 
 async def test_merging_a_difficulty_with_a_resource_is_refused_in_french(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    await tap(user, "pick-1")
-    await tap(user, "pick-6")
-    await tap(user, "merge-open")
-    await tap(user, "merge-confirm")
+    await merge(user, 1, 6)
     await user.should_see("On ne fusionne que deux contributions du même type.")
     assert running().service.get(analysed).contributions[1].merged_into is None

@@ -8,7 +8,7 @@ from nicegui.testing import User
 from atelier.domain.axes import Target, TargetKind
 from atelier.domain.changes import AddAxis, AddAxisLine, AddStructure, LinkEvidence, RemoveStructure, SetPistePlan
 from tests.conftest import TOKEN
-from tests.pages.conftest import running, tap
+from tests.pages.conftest import merge, running, tap
 
 
 async def test_a_piste_with_its_fiche_and_backing_asks_first_and_comes_back_with_them(
@@ -43,10 +43,7 @@ async def test_a_piste_with_its_fiche_and_backing_asks_first_and_comes_back_with
 
 async def test_a_merge_is_undone_from_the_analysis_screen(analysed: str, user: User) -> None:
     await user.open(f"/f/{analysed}/analyse?token={TOKEN}")
-    await tap(user, "pick-1")
-    await tap(user, "pick-2")
-    await tap(user, "merge-open")
-    await tap(user, "merge-confirm")
+    await merge(user, 1, 2)
     await user.should_see(marker="analysis-9")
     await user.should_see("Supprimé : fusion en")
     await tap(user, "undo-merge-button")
