@@ -18,10 +18,12 @@ from atelier import (
     loop_watch,
     middlewares,
     texts,
+    wire_cost,
 )
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.domain.events import DomainEvent
+from atelier.immutable_files import ImmutableFiles
 from atelier.live import LiveHub
 from atelier.pages import facilitator, frame, participant, projection
 from atelier.presets import load_presets
@@ -48,6 +50,7 @@ def build(config: AppConfig, store: SessionStore | None = None, *,
     """Create the service and register every route. Call once before `ui.run`. With `ownership`, this
     process is one worker of several behind nginx (see atelier/cluster)."""
     element_cost.install()
+    wire_cost.install()
     forged_events.install()
     log_hygiene.install(config.facilitator_token)
     hub = LiveHub()
@@ -95,6 +98,7 @@ def build(config: AppConfig, store: SessionStore | None = None, *,
 
 def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(middlewares.install)
+    nicegui_app.on_startup(lambda: middlewares.add_outermost(ImmutableFiles, prefix=middlewares.NICEGUI_FILES))
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))

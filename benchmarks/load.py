@@ -69,6 +69,8 @@ Element = dict[str, Any]
 _ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
 _CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
 _PREFIX = re.compile(r'src="([^"]*)/_nicegui/[^"]*/socket\.io\.min\.js"')  # behind a proxy: /w2…
+# The files a browser loads for the page: scripts, stylesheets, the components' modules.
+_FILES = re.compile(r'(?:href|src)="([^"]*/_nicegui/[^"]+)"|@import url\("([^"]+)"\)|from "([^"]*/_nicegui/[^"]+)"')
 for _noisy in ("engineio.client", "socketio.client"):  # « packet queue is empty » as each phone leaves
     logging.getLogger(_noisy).setLevel(logging.CRITICAL)
 
@@ -81,11 +83,12 @@ class Tab:
     cookies: httpx.Cookies = field(default_factory=httpx.Cookies)
     elements: dict[str, Element] = field(default_factory=dict)
     disconnected: bool = False
+    downloaded: int = 0  # bytes of files the page loads
     _watchers: list[tuple[Callable[[Tab], bool], asyncio.Future[float]]] = field(default_factory=list)
     _text_waiters: dict[str, list[asyncio.Future[float]]] = field(default_factory=dict)
     listeners: list[Callable[[Tab, float], None]] = field(default_factory=list)  # called after every update
 
-    async def open(self, http: httpx.AsyncClient) -> None:
+    async def open(self, http: httpx.AsyncClient, *, with_files: bool = False) -> None:
         # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
         http.cookies.clear()
         path = self.path
@@ -107,6 +110,8 @@ class Tab:
         self.client_id = client.group(1)
         prefix = _PREFIX.search(response.text)
         self.prefix = prefix.group(1) if prefix else ""
+        if with_files:  # a phone that scans the QR code for the first time has none of them yet
+            await self.fetch_files(response.text)
         self.sio = socketio.AsyncClient(reconnection=False)
         self.sio.on("update", self._on_update)
         self.sio.on("disconnect", self._on_disconnect)
@@ -114,6 +119,21 @@ class Tab:
                  f"&next_message_id=0&implicit_handshake=true")
         await self.sio.connect(f"{self.base}?{query}", socketio_path=f"{self.prefix}/_nicegui_ws/socket.io",
                                transports=["websocket"], wait_timeout=60)
+
+    async def fetch_files(self, page: str) -> None:
+        """Each file the page references, compressed as a browser accepts it, over one kept-alive
+        connection. A bare HTTP/1.1 client: httpx's own work for 17 files per phone made the
+        simulated hall, not the server, the bottleneck."""
+        paths = dict.fromkeys(next(filter(None, m)) for m in _FILES.findall(page))
+        url = httpx.URL(self.base)
+        reader, writer = await asyncio.open_connection(url.host, url.port)
+        try:
+            for path in paths:
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {url.host}\r\n"
+                             f"Accept-Encoding: gzip, deflate, br\r\n\r\n".encode())
+                self.downloaded += await _read_response(reader, path)
+        finally:
+            writer.close()
 
     async def _on_update(self, message: dict[str, Any]) -> None:
         message_id = message.pop("_id", None)
@@ -242,6 +262,23 @@ class Tab:
             pass
 
 
+async def _read_response(reader: asyncio.StreamReader, path: str) -> int:
+    """Read one HTTP/1.1 response (sized or chunked); the body's length."""
+    head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+    status = int(head[0].split()[1])
+    headers = {name.strip().lower(): value.strip() for name, _, value in (h.partition(":") for h in head[1:] if h)}
+    if status != 200:
+        raise RuntimeError(f"{path}: HTTP {status}")
+    if "content-length" in headers:
+        return len(await reader.readexactly(int(headers["content-length"])))
+    size = 0
+    while True:  # chunked
+        length = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+        size += len(await reader.readexactly(length + 2)) - 2  # the data, then its CRLF
+        if length == 0:  # the last chunk (no trailers): its CRLF was the response's end
+            return size
+
+
 def _texts_of(element: Element | None) -> tuple[object, ...]:
     if not element:
         return ()
@@ -361,7 +398,7 @@ async def join_all(base: str, code: str, n: int, http: httpx.AsyncClient) -> tup
     async def one(i: int, tab: Tab) -> float:
         async with gate:
             started = time.perf_counter()
-            await tab.open(http)
+            await tab.open(http, with_files=True)
             done = tab.watch(joined)
             await tab.introduce(Role.ELU.value, COMMUNES[i % len(COMMUNES)])
             return await asyncio.wait_for(done, 120) - started
@@ -560,11 +597,14 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 own_before = psutil.Process().cpu_times()
                 wall_before = time.perf_counter()
                 windows: dict[str, tuple[float, float]] = {}  # step → its wall-clock span
+                # Server CPU per phone of each step: unlike latencies, barely moved by the machine's steal.
+                cpu_ms: dict[str, float] = {}
 
                 async def step(name: str, measure: Callable[[], Awaitable[Any]]) -> Any:
-                    started = time.time()
+                    started, cpu_started = time.time(), _busy(server.ps)
                     outcome = await measure()
                     windows[name] = (started, time.time())
+                    cpu_ms[name] = round(1000 * (_busy(server.ps) - cpu_started) / n, 2)
                     return outcome
 
                 phones, join_times = await step("join", lambda: join_all(base, code, n, http))
@@ -596,6 +636,9 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                     "stall_ms": {name: longest(report["loop_stalls"], span) for name, span in windows.items()},
                     "gc_pause_ms": {name: longest(report["gc_pauses"], span) for name, span in windows.items()},
                     "gc_total_ms": report["gc_total_ms"],
+                    "gc_pauses_by_generation": pauses_by_generation(report["gc_pauses"], windows),
+                    "cpu_ms_per_phone": cpu_ms,
+                    "files_kb_per_phone": round(statistics.fmean(t.downloaded for t in phones) / 1024),
                     "gc_collections": report["gc_collections"],
                     "healthz_longest_ms": round(probe.longest * 1000),
                     "server_cpu_percent": round(100 * busy / (time.perf_counter() - wall_before)),
@@ -611,6 +654,11 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
             await probe_task
             server.stop()
         return result
+
+
+def _busy(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
 
 
 def machine_times() -> list[int] | None:
@@ -637,6 +685,16 @@ def cpu_share(before: Any) -> float:
     return float((now.user + now.system) - (before.user + before.system))
 
 
+def pauses_by_generation(noted: list[list[float]], windows: dict[str, tuple[float, float]]) -> dict[str, Any]:
+    """For each step, the longest pause of each generation that had one above 10 ms, and how many."""
+    found: dict[str, Any] = {}
+    for name, span in windows.items():
+        inside = [(ms, int(generation)) for at, ms, generation in noted if span[0] <= at <= span[1] + 0.5]
+        found[name] = {g: [max(ms for ms, gen in inside if gen == g), sum(gen == g for _, gen in inside)]
+                       for g in sorted({gen for _, gen in inside})}
+    return found
+
+
 def longest(noted: list[list[float]], span: tuple[float, float]) -> float:
     """The longest of the server's noted pauses (wall-clock time, ms) within a step's span."""
     return max((ms for at, ms, *_ in noted if span[0] <= at <= span[1] + 0.5), default=0.0)
@@ -650,7 +708,7 @@ def print_run(r: dict[str, Any]) -> None:
     stall and garbage-collection pause while it ran."""
     print(f"{r['scenario']} · {r['phones']} phones · all in within {r['join_all_s']} s · "
           f"{r['disconnects']} disconnects · server CPU {r['server_cpu_percent']} % · "
-          f"steal {r.get('steal_percent')} % · "
+          f"steal {r.get('steal_percent')} % · files {r.get('files_kb_per_phone')} kB per phone · "
           f"peak RSS {r['peak_rss_mb']} MB ({r['rss_per_phone_mb']} MB per phone)", flush=True)
     for name in STEPS:
         if name in r:
@@ -660,7 +718,8 @@ def print_run(r: dict[str, Any]) -> None:
             print(f"  {label:<11} {m.get('delivered', 0):>5}/{m['expected']:<5} p50 {m.get('p50_ms', '-'):>6}"
                   f"  p95 {m.get('p95_ms', '-'):>6}  max {m.get('max_ms', '-'):>6} ms"
                   f"   stall {round(r['stall_ms'].get(window, 0)):>5} ms"
-                  f"   gc {round(r['gc_pause_ms'].get(window, 0)):>4} ms",
+                  f"   gc {round(r['gc_pause_ms'].get(window, 0)):>4} ms"
+                  f"   cpu {r.get('cpu_ms_per_phone', {}).get(window, 0):>6} ms/phone",
                   flush=True)
 
 

@@ -15,6 +15,7 @@ PHONES = 30
 async def test_thirty_phones_get_everything_and_none_is_dropped(scenario: str) -> None:
     result = await run(PHONES, scenario)
     assert result["join"]["delivered"] == PHONES, "every phone got in"
+    assert result["files_kb_per_phone"] > 200, "each phone loaded its page's scripts and styles, as a browser does"
     if scenario in ("burst", "burst5000", "share"):
         assert result["burst_console"]["delivered"] == PHONES, "every post reached the console"
         assert result["burst"]["delivered"] > 0, "posts reach the projection's wall"
