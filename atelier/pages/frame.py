@@ -36,7 +36,8 @@ FACILITATOR_PROOF_KEY = "facilitator"
 def frame(audience: str) -> Iterator[ui.column]:
     """Page chrome: shared styles, then a column with the audience's class (phone, projection…)."""
     ui.add_head_html(STYLESHEET)
-    ui.query(".nicegui-content").classes("p-0" if audience == "projection" else "p-3")
+    # On the content element itself: a query would be one more element, and one more script, per page.
+    ui.context.client.content.classes("p-0" if audience == "projection" else "p-3")
     with ui.column().classes(f"{audience} w-full gap-3") as root:
         yield root
 
