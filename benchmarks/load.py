@@ -97,7 +97,7 @@ class Tab:
         for _ in range(6):
             cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
             # Always a Cookie header, even empty: the shared client then never adds another tab's cookies.
-            response = await http.get(self.base + path, headers={"Cookie": cookie})
+            response = await _get(http, self.base + path, cookie)
             self.cookies.update(response.cookies)
             if response.status_code not in (303, 307):
                 break
@@ -260,6 +260,15 @@ class Tab:
             await self.sio.disconnect()
         except Exception:  # already gone
             pass
+
+
+async def _get(http: httpx.AsyncClient, url: str, cookie: str) -> httpx.Response:
+    """A GET, sent again once if the kept-alive connection it went on was closed at that moment
+    (the server closes idle ones after 5 s), as a browser does."""
+    try:
+        return await http.get(url, headers={"Cookie": cookie})
+    except (httpx.ReadError, httpx.RemoteProtocolError):
+        return await http.get(url, headers={"Cookie": cookie})
 
 
 async def _read_response(reader: asyncio.StreamReader, path: str) -> int:
