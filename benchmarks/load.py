@@ -644,6 +644,9 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                     "disconnects": sum(t.disconnected for t in [*phones, projection, console]),
                     "stall_ms": {name: longest(report["loop_stalls"], span) for name, span in windows.items()},
                     "gc_pause_ms": {name: longest(report["gc_pauses"], span) for name, span in windows.items()},
+                    # The same pauses counted in the collector's CPU time: what is left once the steal is out.
+                    "gc_pause_cpu_ms": {name: longest([[at, cpu] for at, _, _, cpu in report["gc_pauses"]], span)
+                                        for name, span in windows.items()},
                     "gc_total_ms": report["gc_total_ms"],
                     "gc_pauses_by_generation": pauses_by_generation(report["gc_pauses"], windows),
                     "cpu_ms_per_phone": cpu_ms,
@@ -698,7 +701,7 @@ def pauses_by_generation(noted: list[list[float]], windows: dict[str, tuple[floa
     """For each step, the longest pause of each generation that had one above 10 ms, and how many."""
     found: dict[str, Any] = {}
     for name, span in windows.items():
-        inside = [(ms, int(generation)) for at, ms, generation in noted if span[0] <= at <= span[1] + 0.5]
+        inside = [(ms, int(generation)) for at, ms, generation, *_ in noted if span[0] <= at <= span[1] + 0.5]
         found[name] = {g: [max(ms for ms, gen in inside if gen == g), sum(gen == g for _, gen in inside)]
                        for g in sorted({gen for _, gen in inside})}
     return found
@@ -728,6 +731,7 @@ def print_run(r: dict[str, Any]) -> None:
                   f"  p95 {m.get('p95_ms', '-'):>6}  max {m.get('max_ms', '-'):>6} ms"
                   f"   stall {round(r['stall_ms'].get(window, 0)):>5} ms"
                   f"   gc {round(r['gc_pause_ms'].get(window, 0)):>4} ms"
+                  f" (cpu {round(r.get('gc_pause_cpu_ms', {}).get(window, 0)):>3})"
                   f"   cpu {r.get('cpu_ms_per_phone', {}).get(window, 0):>6} ms/phone",
                   flush=True)
 
