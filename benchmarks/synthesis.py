@@ -9,7 +9,9 @@ fiches of the démarche with contributions written in the voice of élus and act
   score is « probable »; precision and recall against the pairs labelled with the same `duplicate` key;
 - groups: adjusted Rand index of the suggested groups against each fiche's own axes (the `group`
   labels), on every text and on the fiche's own lines alone; with the number of groups chosen from
-  the data, and set to the fiche's number of axes.
+  the data, and set to the fiche's number of axes. ARI counts a pure group that is finer than its axe
+  as a mistake, so two more figures say whether the groups mix axes: homogeneity, and the share of
+  the pairs put in one group that share their axe.
 Speed, on a session of `--texts` contributions made from the fixture's words: grouping them, and one
 typed text checked against all of them (the phone's « déjà signalé ? »).
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_rand_score, homogeneity_score
 
 from atelier.synthesis.groups import group_texts
 from atelier.synthesis.similarity import DUPLICATE_SCORE, SimilarityIndex
@@ -50,6 +52,9 @@ class Quality:
     ari_fiche: float  # … the fiche's own lines only
     ari_all_set: float  # number of groups set to the number of axes
     ari_fiche_set: float
+    homogeneity: float  # groups chosen from the data: how far each group keeps to one axe (1: never mixes)
+    pair_precision: float  # … of the pairs of texts put in one group, the share that share their axe
+    pair_chance: float  # … of all the pairs, the share that share their axe (what chance would give)
 
 
 def load_sets(path: Path = FIXTURE) -> list[dict[str, Any]]:
@@ -78,24 +83,42 @@ def duplicate_pairs(items: list[dict[str, Any]], threshold: float = DUPLICATE_SC
     return predicted, labelled
 
 
-def ari(items: list[dict[str, Any]], groups: int | None) -> tuple[float, float]:
+def suggested(items: list[dict[str, Any]], groups: int | None) -> list[int]:
+    """Each item's suggested group (a text with no content word alone in its own)."""
     grouping = group_texts({i: item["text"] for i, item in enumerate(items)}, groups=groups)
     found = {key: n for n, group in enumerate(grouping.groups) for key in group.keys}
     found.update({key: -1 - n for n, key in enumerate(grouping.ungrouped)})
+    return [found[i] for i in range(len(items))]
+
+
+def ari(items: list[dict[str, Any]], found: list[int]) -> tuple[float, float]:
     truth = [item["group"] for item in items]
-    every = adjusted_rand_score(truth, [found[i] for i in range(len(items))])
+    every = adjusted_rand_score(truth, found)
     fiche = [i for i, item in enumerate(items) if item.get("source") == FICHE]
     lines = adjusted_rand_score([truth[i] for i in fiche], [found[i] for i in fiche]) if fiche else every
     return float(every), float(lines)
+
+
+def purity(items: list[dict[str, Any]], found: list[int]) -> tuple[float, float, float]:
+    """(homogeneity, pair precision, its chance level): do the suggested groups keep to one axe each,
+    however many they are?"""
+    truth = [item["group"] for item in items]
+    pairs = list(itertools.combinations(range(len(items)), 2))
+    together = [(a, b) for a, b in pairs if found[a] == found[b]]
+
+    def sharing(chosen: list[tuple[int, int]]) -> float:
+        return _share(sum(truth[a] == truth[b] for a, b in chosen), len(chosen))
+
+    return float(homogeneity_score(truth, found)), sharing(together), sharing(pairs)
 
 
 def quality(items: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> Quality:
     predicted, labelled = duplicate_pairs(items, threshold)
     right = len(predicted & labelled)
     axes = len({item["group"] for item in items})
-    chosen, fixed = ari(items, None), ari(items, axes)
+    by_data, by_axes = suggested(items, None), suggested(items, axes)
     return Quality(_share(right, len(predicted)), _share(right, len(labelled)), right, len(predicted),
-                   len(labelled), *chosen, *fixed)
+                   len(labelled), *ari(items, by_data), *ari(items, by_axes), *purity(items, by_data))
 
 
 def _share(part: int, whole: int) -> float:
@@ -111,7 +134,8 @@ def overall(sets: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> t
         return statistics.fmean(getattr(q, name) for q in per_set)
 
     pooled = Quality(_share(right, predicted), _share(right, labelled), right, predicted, labelled,
-                     mean("ari_all"), mean("ari_fiche"), mean("ari_all_set"), mean("ari_fiche_set"))
+                     mean("ari_all"), mean("ari_fiche"), mean("ari_all_set"), mean("ari_fiche_set"),
+                     mean("homogeneity"), mean("pair_precision"), mean("pair_chance"))
     return per_set, pooled
 
 
@@ -173,6 +197,8 @@ def main() -> None:
     print(f"ARI {pooled.ari_all:.2f} (groups chosen from the data, every text)")
     print(f"ARI fiche lines {pooled.ari_fiche:.2f}")
     print(f"ARI with the number of axes {pooled.ari_all_set:.2f} (fiche lines {pooled.ari_fiche_set:.2f})")
+    print(f"groups homogeneity {pooled.homogeneity:.2f}, pairs in one group sharing their axe "
+          f"{pooled.pair_precision:.2f} (two texts at random: {pooled.pair_chance:.2f}; groups chosen from the data)")
     if args.texts:
         grouped, median, worst, found = speed(sets, args.texts)
         print(f"grouping {args.texts} texts: {grouped:.2f} s ({found} groups)")
