@@ -17,6 +17,7 @@ from atelier import (
     log_hygiene,
     loop_watch,
     middlewares,
+    outbox_wait,
     texts,
     wire_cost,
 )
@@ -51,6 +52,7 @@ def build(config: AppConfig, store: SessionStore | None = None, *,
     process is one worker of several behind nginx (see atelier/cluster)."""
     element_cost.install()
     wire_cost.install()
+    outbox_wait.install()
     forged_events.install()
     log_hygiene.install(config.facilitator_token)
     hub = LiveHub()

@@ -42,7 +42,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +64,7 @@ COMMUNES = [f"Commune {i}" for i in range(1, 21)]
 THEMES = ["Mobilité", "Santé", "Logement et habitat", "Enfance et jeunesse"]
 PISTES = 20
 STORED = 5_000
+IDLE_SECONDS = 5.0
 SCENARIOS = ["join", "burst", "burst5000", "share", "vote"]
 RESULTS = Path(__file__).resolve().parent / "results"
 Element = dict[str, Any]
@@ -88,7 +90,8 @@ class Tab:
     _text_waiters: dict[str, list[asyncio.Future[float]]] = field(default_factory=dict)
     listeners: list[Callable[[Tab, float], None]] = field(default_factory=list)  # called after every update
 
-    async def open(self, http: httpx.AsyncClient, *, with_files: bool = False) -> None:
+    async def open(self, http: httpx.AsyncClient, *, with_files: bool = False, connect: bool = True) -> None:
+        """Load the page (and its files), then connect its socket (unless `connect` is False: see `connect`)."""
         # The client is shared: each tab is its own browser, with its own cookies (sent by hand).
         http.cookies.clear()
         path = self.path
@@ -112,6 +115,11 @@ class Tab:
         self.prefix = prefix.group(1) if prefix else ""
         if with_files:  # a phone that scans the QR code for the first time has none of them yet
             await self.fetch_files(response.text)
+        if connect:
+            await self.connect()
+
+    async def connect(self) -> None:
+        """The page's socket, as the browser opens it once the page's scripts have run."""
         self.sio = socketio.AsyncClient(reconnection=False)
         self.sio.on("update", self._on_update)
         self.sio.on("disconnect", self._on_disconnect)
@@ -337,6 +345,10 @@ class Server:
     def __post_init__(self) -> None:
         self.log = self.log or self.folder / "server.log"
 
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
     def start(self) -> None:
         # Not a test server: NiceGUI switches to its test mode when it sees pytest's variables.
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NICEGUI_"))}
@@ -364,6 +376,18 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+@asynccontextmanager
+async def served(folder: Path, scenario: str, env: dict[str, str] | None = None) -> AsyncIterator[tuple[str, Server]]:
+    """A démarche prepared for `scenario` in `folder` and the real server on it: (code, server); stopped after."""
+    code = await prepare(folder, scenario)
+    server = Server(folder, free_port(), env=env or {})
+    server.start()
+    try:
+        yield code, server
+    finally:
+        server.stop()
 
 
 class Probe:
@@ -620,6 +644,10 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 result: dict[str, Any] = {"phones": n, "scenario": scenario, "join": summary(join_times, n),
                                           "join_all_s": round(time.perf_counter() - wall_before, 1)}
                 rss_joined = server.ps.memory_info().rss
+                # Every phone connected, nobody doing anything: what holding the hall costs by itself.
+                idle_started = _busy(server.ps)
+                await asyncio.sleep(IDLE_SECONDS)
+                result["idle_cpu_percent"] = round(100 * (_busy(server.ps) - idle_started) / IDLE_SECONDS, 1)
                 if scenario in ("burst", "burst5000", "share"):
                     on_wall, at_console = await step("burst", lambda: burst(phones, projection, console))
                     result["burst"] = summary(on_wall, n)
@@ -719,7 +747,8 @@ def print_run(r: dict[str, Any]) -> None:
     """One line for the run, then one per measured step: its latency, and the server's longest
     stall and garbage-collection pause while it ran."""
     print(f"{r['scenario']} · {r['phones']} phones · all in within {r['join_all_s']} s · "
-          f"{r['disconnects']} disconnects · server CPU {r['server_cpu_percent']} % · "
+          f"{r['disconnects']} disconnects · server CPU {r['server_cpu_percent']} % "
+          f"(idle with every phone connected: {r.get('idle_cpu_percent')} %) · "
           f"steal {r.get('steal_percent')} % · files {r.get('files_kb_per_phone')} kB per phone · "
           f"peak RSS {r['peak_rss_mb']} MB ({r['rss_per_phone_mb']} MB per phone)", flush=True)
     for name in STEPS:

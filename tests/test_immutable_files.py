@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from atelier.immutable_files import ImmutableFiles
 from atelier.middlewares import NICEGUI_FILES
-from benchmarks.load import _FILES, Server, free_port, prepare
+from benchmarks.load import _FILES, served
 
 SCRIPT = "const x = 1; // « Mobilité » " * 200  # large enough for the gzip middleware to compress
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -102,23 +102,17 @@ async def test_ranges_conditions_pages_and_failures_go_through() -> None:
 
 
 async def test_the_real_server_serves_every_file_of_a_phone_page_the_same_each_time(tmp_path: Path) -> None:
-    code = await prepare(tmp_path, "join")
-    server = Server(tmp_path, free_port())
-    server.start()
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{server.port}") as browser:
-            page = await browser.get(f"/j/{code}")
-            assert re.search(r"parseElements\(String\.raw`\{", page.text)  # the element tree, escaped for HTML
-            paths = {next(filter(None, m)) for m in _FILES.findall(page.text)}
-            assert any("quasar" in p for p in paths) and any("components" in p for p in paths)
-            for path in paths:
-                answers = []
-                for _ in range(2):
-                    async with httpx.AsyncClient(base_url=browser.base_url) as fresh:  # a new phone, no cookie
-                        answer = await fresh.get(path, headers={"Accept-Encoding": "gzip"})
-                    assert answer.status_code == 200, path
-                    answers.append(answer)
-                assert answers[0].content == answers[1].content, path
-                assert "set-cookie" not in answers[1].headers, path  # the kept answer: nobody's session
-    finally:
-        server.stop()
+    async with served(tmp_path, "join") as (code, server), httpx.AsyncClient(base_url=server.base) as browser:
+        page = await browser.get(f"/j/{code}")
+        assert re.search(r"parseElements\(String\.raw`\{", page.text)  # the element tree, escaped for HTML
+        paths = {next(filter(None, m)) for m in _FILES.findall(page.text)}
+        assert any("quasar" in p for p in paths) and any("components" in p for p in paths)
+        for path in paths:
+            answers = []
+            for _ in range(2):
+                async with httpx.AsyncClient(base_url=server.base) as fresh:  # a new phone, no cookie
+                    answer = await fresh.get(path, headers={"Accept-Encoding": "gzip"})
+                assert answer.status_code == 200, path
+                answers.append(answer)
+            assert answers[0].content == answers[1].content, path
+            assert "set-cookie" not in answers[1].headers, path  # the kept answer: nobody's session

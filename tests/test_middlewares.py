@@ -11,28 +11,21 @@ from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 
 from atelier.middlewares import RedirectWithPrefix, SetCacheControl
-from benchmarks.load import TOKEN, Server, free_port, prepare
+from benchmarks.load import TOKEN, served
 
 
 async def test_the_real_server_remembers_a_browser_and_lets_it_cache_nicegui_s_files(tmp_path: Path) -> None:
-    code = await prepare(tmp_path, "join")
-    server = Server(tmp_path, free_port())
-    server.start()
-    base = f"http://127.0.0.1:{server.port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as browser:
-            unlocked = await browser.get(f"/?token={TOKEN}")  # the token unlocks this browser (its storage)…
-            assert unlocked.status_code == 303 and "session" in unlocked.cookies
-            assert (await browser.get(f"/f/{code}")).status_code == 200  # …which is remembered without it
-            assert (await httpx.AsyncClient(base_url=base).get(f"/f/{code}")).status_code == 403  # another browser
-            page = await browser.get(f"/j/{code}")
-            assert "immutable" not in page.headers.get("cache-control", "")
-            style = next(line.split('"')[1] for line in page.text.splitlines()
-                         if "/_nicegui/" in line and ".css" in line)
-            cached = await browser.get(style)
-            assert cached.status_code == 200 and "immutable" in cached.headers["cache-control"]
-    finally:
-        server.stop()
+    async with served(tmp_path, "join") as (code, server), httpx.AsyncClient(base_url=server.base) as browser:
+        unlocked = await browser.get(f"/?token={TOKEN}")  # the token unlocks this browser (its storage)…
+        assert unlocked.status_code == 303 and "session" in unlocked.cookies
+        assert (await browser.get(f"/f/{code}")).status_code == 200  # …which is remembered without it
+        assert (await httpx.AsyncClient(base_url=server.base).get(f"/f/{code}")).status_code == 403  # another browser
+        page = await browser.get(f"/j/{code}")
+        assert "immutable" not in page.headers.get("cache-control", "")
+        style = next(line.split('"')[1] for line in page.text.splitlines()
+                     if "/_nicegui/" in line and ".css" in line)
+        cached = await browser.get(style)
+        assert cached.status_code == 200 and "immutable" in cached.headers["cache-control"]
 
 
 async def test_a_redirect_behind_a_proxy_keeps_the_proxy_s_prefix() -> None:
