@@ -630,7 +630,7 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
                 own_before = psutil.Process().cpu_times()
                 wall_before = time.perf_counter()
                 windows: dict[str, tuple[float, float]] = {}  # step → its wall-clock span
-                # Server CPU per phone of each step: unlike latencies, barely moved by the machine's steal.
+                # Server CPU per phone of each step: moved by the machine's steal less than latencies are.
                 cpu_ms: dict[str, float] = {}
 
                 async def step(name: str, measure: Callable[[], Awaitable[Any]]) -> Any:
