@@ -45,12 +45,10 @@ class ImmutableFiles:
         self.total = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not self._candidate(scope):
+        key = self._key(scope)
+        if key is None:
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        key = (scope["path"], scope.get("query_string", b"").decode("latin-1"),
-               "gzip" in headers.get("accept-encoding", ""))
         filling = self._filling.get(key)
         if filling is not None:  # a hall scans the QR code at once: one compression, the others wait for it
             await filling.wait()
@@ -68,11 +66,15 @@ class ImmutableFiles:
             del self._filling[key]
             done.set()
 
-    def _candidate(self, scope: Scope) -> bool:
+    def _key(self, scope: Scope) -> tuple[str, str, bool] | None:
+        """(path, query, gzip accepted) of a request a kept file may answer; None for any other."""
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefix):
-            return False
+            return None
         headers = Headers(scope=scope)
-        return not any(name in headers for name in CONDITIONS)
+        if any(name in headers for name in CONDITIONS):
+            return None
+        return (scope["path"], scope.get("query_string", b"").decode("latin-1"),
+                "gzip" in headers.get("accept-encoding", ""))
 
     def _keeping(self, key: tuple[str, str, bool], send: Send) -> Send:
         """Pass the answer on, and keep it if it is a whole immutable file of a sensible size."""

@@ -14,7 +14,7 @@ import httpx
 from atelier.domain.model import Risk
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
-from benchmarks.load import COMMUNES, THEMES, Server, Tab, free_port, joined, prepare
+from benchmarks.load import COMMUNES, THEMES, Tab, joined, served
 
 FORGED = [None, -1, 10**9, True, False, 3.5, "", "évil", "x" * 20_000, [], [1, 2], {}, {"value": -1},
           {"value": 10**6}, {"value": "0"}, {"value": True}, {"item": "1", "points": [1]}, {"label": None}]
@@ -62,31 +62,25 @@ def stored_contributions(folder: Path, code: str) -> list:
 
 
 async def test_forged_events_on_the_phone_pages_raise_nothing_and_store_nothing_forged(tmp_path: Path) -> None:
-    code = await prepare(tmp_path, "burst")
-    server = Server(tmp_path, free_port())
-    server.start()
-    base = f"http://127.0.0.1:{server.port}"
-    try:
-        async with httpx.AsyncClient(timeout=60) as http:
-            mischief = Tab(base, f"/j/{code}")
-            await mischief.open(http)
-            sent = await forge_everything(mischief)  # the « who are you » form
-            await mischief.close()
-            mischief = Tab(base, f"/j/{code}", cookies=mischief.cookies)  # the same phone, page reloaded
-            await introduce(mischief, http, COMMUNES[0])
-            sent += await forge_everything(mischief)  # the phone page itself: forms, lists, buttons
-            await asyncio.sleep(1)
-            assert (await http.get(base + "/healthz")).text == "ok", "the server still answers"
+    async with served(tmp_path, "burst") as (code, server), httpx.AsyncClient(timeout=60) as http:
+        base = server.base
+        mischief = Tab(base, f"/j/{code}")
+        await mischief.open(http)
+        sent = await forge_everything(mischief)  # the « who are you » form
+        await mischief.close()
+        mischief = Tab(base, f"/j/{code}", cookies=mischief.cookies)  # the same phone, page reloaded
+        await introduce(mischief, http, COMMUNES[0])
+        sent += await forge_everything(mischief)  # the phone page itself: forms, lists, buttons
+        await asyncio.sleep(1)
+        assert (await http.get(base + "/healthz")).text == "ok", "the server still answers"
 
-            honest = Tab(base, f"/j/{code}")
-            await introduce(honest, http, COMMUNES[1])
-            stored = honest.watch(lambda t: t.has_text("Pas de bus le dimanche"))
-            await honest.send("Pas de bus le dimanche", theme=THEMES[2], risk=Risk.HIGH.value)
-            await asyncio.wait_for(stored, 30)
-            await mischief.close()
-            await honest.close()
-    finally:
-        server.stop()
+        honest = Tab(base, f"/j/{code}")
+        await introduce(honest, http, COMMUNES[1])
+        stored = honest.watch(lambda t: t.has_text("Pas de bus le dimanche"))
+        await honest.send("Pas de bus le dimanche", theme=THEMES[2], risk=Risk.HIGH.value)
+        await asyncio.wait_for(stored, 30)
+        await mischief.close()
+        await honest.close()
     log = (tmp_path / "server.log").read_text(encoding="utf-8", errors="replace")
     assert sent > 500
     assert "Traceback" not in log, log[log.find("Traceback"):][:3000]
