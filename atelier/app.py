@@ -104,6 +104,7 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(gc_watch.tune_after_start_up)
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))
+    nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.collect_young(), name="gc young"))
     nicegui_app.on_startup(lambda: background_tasks.create(browser_state.keep_pruning(), name="browser storages"))
     ui.run(
         host=host,
