@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from atelier import (
 from atelier.config import AppConfig
 from atelier.context import Atelier
 from atelier.domain.events import DomainEvent
+from atelier.export import formats
 from atelier.immutable_files import ImmutableFiles
 from atelier.live import LiveHub
 from atelier.pages import facilitator, frame, participant, projection
@@ -72,7 +74,7 @@ def build(config: AppConfig, store: SessionStore | None = None, *,
         if not details:
             return PlainTextResponse("ok")
         return JSONResponse({"status": "ok", **gc_watch.WATCH.report(), **loop_watch.WATCH.report(),
-                             **browser_state.report()})
+                             **browser_state.report(), "exports_warm": formats.EXPORTS_WARM.is_set()})
 
     nicegui_app.state.atelier = atelier  # for routes and tests that need the running instance
     nicegui_app.colors(primary=PRIMARY_COLOR, positive=POSITIVE_COLOR)
@@ -105,6 +107,7 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
     nicegui_app.on_startup(lambda: background_tasks.create(loop_watch.WATCH.run(), name="loop watch"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.freeze_survivors(), name="gc freeze"))
     nicegui_app.on_startup(lambda: background_tasks.create(gc_watch.collect_young(), name="gc young"))
+    nicegui_app.on_startup(lambda: background_tasks.create(asyncio.to_thread(formats.warm_up), name="exports warm-up"))
     nicegui_app.on_startup(lambda: background_tasks.create(browser_state.keep_pruning(), name="browser storages"))
     ui.run(
         host=host,

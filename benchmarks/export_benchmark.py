@@ -3,7 +3,9 @@
     python benchmarks/export_benchmark.py [--contributions N]
 
 Not a test: it prints numbers. The snapshot line is the part that runs on the server's event loop
-(copying the session); the exports themselves run on a worker thread.
+(copying the session); the exports themselves run on a worker thread. The server loads the exports'
+libraries in a thread at start (`formats.warm_up`), so this does too, and prints how long that took;
+`--cold` skips it: the first export then pays for them, as a fresh process does.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from atelier.domain import records
 from atelier.domain.axes import Target, TargetKind
 from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
-from atelier.export.formats import ExportFormat, render
+from atelier.export.formats import ExportFormat, render, warm_up
 from atelier.presets import DEFAULT_PRESET, load_presets
 
 START = datetime(2026, 3, 14, 19, 0, tzinfo=UTC)
@@ -102,9 +104,13 @@ def timed(label: str, action):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contributions", type=int, default=5000)
+    parser.add_argument("--cold", action="store_true", help="no warm-up: the first export loads the libraries")
     args = parser.parse_args()
     session = big_session(args.contributions)
     print(f"{len(session.contributions)} contributions, {len(session.participants)} participants")
+    if not args.cold:
+        timed("warm-up (server start)", warm_up)
+        print()
     record = timed("snapshot (on the loop)", lambda: records.session_record(session))
     print()
     timed("snapshot → session (thread)", lambda: records.session_from_record(record))

@@ -359,13 +359,17 @@ class Server:
              "--data-dir", str(self.folder), "--public-url", f"http://127.0.0.1:{self.port}"],
             env=env, stdout=subprocess.DEVNULL, stderr=open(self.log, "wb"))
         self.ps = psutil.Process(self.process.pid)
+        # Started as a facilitator does, ahead of the hall: what it loads at start (the exports' libraries,
+        # in a thread) is loaded before the first phone arrives.
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).status_code == 200:
+                answer = httpx.get(f"http://127.0.0.1:{self.port}/healthz", params={"details": 1}, timeout=1)
+                if answer.status_code == 200 and answer.json().get("exports_warm"):
                     return
             except httpx.HTTPError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         assert self.log is not None
         log = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise RuntimeError(f"the server did not start:\n{log}")

@@ -278,6 +278,21 @@ def test_the_fast_writer_keeps_styles_spaces_tabs_and_line_breaks() -> None:
     assert document.element.body[-1].tag.endswith("sectPr")  # written before the section properties
 
 
+def test_paragraphs_written_after_a_landscape_section_follow_it_in_the_document() -> None:
+    """The writer remembers where the body's section properties are: a section break added in
+    between (a wide table's landscape pages) still leaves every paragraph in the order written."""
+    writer = Writer(docx.Document())
+    writer.paragraph("Avant la page paysage")
+    writer.landscape_pages()
+    writer.paragraph("Sur la page paysage")
+    document = reread(writer.document)
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[-2:] == ["Avant la page paysage", "Sur la page paysage"]
+    assert len(document.sections) == 2 and document.element.body[-1].tag.endswith("sectPr")
+    landscape_break = document.element.body[-3]  # the paragraph holding the first section's end
+    assert landscape_break.find(".//" + qn("w:sectPr")) is not None
+
+
 def test_the_calendar_puts_the_other_meetings_among_the_phases_in_date_order() -> None:
     session = full_session()
     session.calendar.add("Comité de pilotage", date(2018, 1, 22))

@@ -76,6 +76,8 @@ def clean_lines(value: str | list[str], *, field: str, max_items: int, required_
 
 def printable(text: str) -> str:
     """`text` without what an export cannot hold (see `_UNPRINTABLE`); tabs and newlines stay."""
+    if text.isprintable():  # C's check, and none of those characters is printable: most texts stop here
+        return text
     return _UNPRINTABLE.sub("", text)
 
 

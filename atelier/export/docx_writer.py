@@ -26,6 +26,7 @@ from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
 from atelier.domain.errors import InvalidInput
 from atelier.domain.session import Session
@@ -36,6 +37,7 @@ BULLET_FALLBACK = "• "
 SUB_BULLET_FALLBACK = "\u2013 "  # an en dash
 FIRST_COLUMN_SHARE = 0.34
 SHORT_TABLE = 25  # rows; a longer table may run over pages
+_W_P, _W_R, _W_T, _W_VAL, _XML_SPACE = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:val"), qn("xml:space")
 
 
 def default_template() -> Path:
@@ -78,25 +80,23 @@ def _add_text(paragraph: Paragraph, text: str) -> CT_R:
     """A run holding `text`, appended to `paragraph`."""
     if "\t" in text or "\n" in text or "\r" in text:
         return paragraph.add_run(text)._r  # python-docx turns these into tabs and line breaks
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
+    run = SubElement(paragraph._p, _W_R)
+    t = SubElement(run, _W_T)
     t.text = text
     if text != text.strip():
-        t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    paragraph._p.append(run)
+        t.set(_XML_SPACE, "preserve")
     return cast(CT_R, run)
 
 
 _FIRST = re.compile(r"\b(1er)\b")  # the first of a month, in a French date
 
 
-def _styled(properties: str, style: str, style_id: str) -> Any:
-    """`<w:pPr><w:pStyle w:val=…/></w:pPr>` (or its run twin), built directly: python-docx places
-    each child by scanning the names of all those that may follow it."""
-    element = OxmlElement(properties)
-    element.append(OxmlElement(style, attrs={qn("w:val"): style_id}))
-    return element
+def _styled(element: Any, properties: str, style: str, style_id: str) -> None:
+    """`<w:pPr><w:pStyle w:val=…/></w:pPr>` (or its run twin) first in a new `element`, built
+    directly: python-docx places each child by scanning the names of all those that may follow it."""
+    holder = element.makeelement(qn(properties))
+    element.insert(0, holder)
+    SubElement(holder, qn(style), {_W_VAL: style_id})
 
 
 class Writer:
@@ -104,26 +104,34 @@ class Writer:
 
     Styles are set by their id, looked up once: python-docx's own lookup scans every style for each
     paragraph, and places the style element after scanning for all its possible neighbours.
-    Paragraphs go straight before the section properties: python-docx looks for those among all
-    the body's children for each paragraph, so the annex of a 5,000-contribution démarche cost the
-    square of its length. A plain run's text is set in one go (python-docx reads
+    Paragraphs go straight before the section properties, found once: python-docx looks for those
+    among all the body's children for each paragraph, so the annex of a 5,000-contribution démarche
+    cost the square of its length. A plain run's text is set in one go (python-docx reads
     it a character at a time, for tabs and line breaks, which only the slow path then handles).
     """
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self._styles: dict[str, str] = {style.name: style.style_id for style in document.styles}
+        self._section: Any = None
+
+    def _last_section(self, body: Any) -> Any:
+        """The body's own section properties, looked up again only if they moved (python-docx's
+        `body.sectPr` looks for them among all the body's children)."""
+        if self._section is None or self._section.getparent() is not body:
+            self._section = body.sectPr
+        return self._section
 
     def has_style(self, name: str) -> bool:
         return name in self._styles
 
     def paragraph(self, text: str = "", style: str = "Normal") -> Paragraph:
-        p = OxmlElement("w:p")
         body = self.document.element.body
-        section = body.sectPr
+        p = body.makeelement(_W_P)  # lxml's own factory: python-docx's parses the tag's prefix each time
+        section = self._last_section(body)
         body.append(p) if section is None else section.addprevious(p)
         if style != "Normal" and style in self._styles:
-            p.insert(0, _styled("w:pPr", "w:pStyle", self._styles[style]))  # a new paragraph: nothing before it
+            _styled(p, "w:pPr", "w:pStyle", self._styles[style])  # a new paragraph: nothing before it
         paragraph = Paragraph(p, self.document._body)
         if text:
             _add_text(paragraph, text)
@@ -188,7 +196,7 @@ class Writer:
     def run(self, paragraph: Paragraph, text: str, style: str) -> None:
         run = _add_text(paragraph, text)
         if style in self._styles:
-            run.insert(0, _styled("w:rPr", "w:rStyle", self._styles[style]))  # a new run: nothing before it
+            _styled(run, "w:rPr", "w:rStyle", self._styles[style])  # a new run: nothing before it
         else:
             wrapped = Run(run, paragraph)
             wrapped.bold = style == "Strong"
