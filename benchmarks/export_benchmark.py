@@ -21,6 +21,7 @@ from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
 from atelier.export.formats import ExportFormat, render, warm_up
 from atelier.presets import DEFAULT_PRESET, load_presets
+from benchmarks.load import reference_ms
 
 START = datetime(2026, 3, 14, 19, 0, tzinfo=UTC)
 WORDS = ("transport", "crèche", "médecin", "isolement", "logement", "jeunes", "aînés", "numérique", "emploi",
@@ -107,7 +108,8 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="no warm-up: the first export loads the libraries")
     args = parser.parse_args()
     session = big_session(args.contributions)
-    print(f"{len(session.contributions)} contributions, {len(session.participants)} participants")
+    print(f"{len(session.contributions)} contributions, {len(session.participants)} participants; "
+          f"machine reference {reference_ms()} ms (benchmarks.load: lower is faster)")
     if not args.cold:
         timed("warm-up (server start)", warm_up)
         print()

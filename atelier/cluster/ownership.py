@@ -20,6 +20,8 @@ import psycopg
 LOCK_SEED = 7351  # hashtextextended's seed: atelier's locks, apart from anything else on the database
 CLAIM_TRIES = 6  # a holder killed a moment ago: PostgreSQL frees its lock within milliseconds
 CLAIM_PAUSE = 0.1
+# The workers whose ownership connection is open: a process's advisory locks live exactly as long.
+LIVE_WORKERS = "workers w JOIN pg_stat_activity a ON a.pid = w.backend_pid"
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,7 @@ class SessionOwnership:
     @staticmethod
     def _alive(conn: psycopg.Connection[Any], worker: str) -> bool:
         """`worker`'s ownership connection is open (a process's locks live exactly as long)."""
-        row = conn.execute("SELECT 1 FROM workers w JOIN pg_stat_activity a ON a.pid = w.backend_pid "
-                           "WHERE w.name = %s", (worker,)).fetchone()
+        row = conn.execute(f"SELECT 1 FROM {LIVE_WORKERS} WHERE w.name = %s", (worker,)).fetchone()
         return row is not None
 
     @staticmethod
@@ -95,7 +96,7 @@ class SessionOwnership:
         """The live worker serving the fewest démarches, if it serves fewer than this one would with the
         one just locked: the hash alone can give two halls to one process and none to another."""
         rows = conn.execute(
-            "SELECT w.name, count(l.pid) FROM workers w JOIN pg_stat_activity a ON a.pid = w.backend_pid "
+            f"SELECT w.name, count(l.pid) FROM {LIVE_WORKERS} "
             "LEFT JOIN pg_locks l ON l.pid = w.backend_pid AND l.locktype = 'advisory' AND l.granted "
             "GROUP BY w.name").fetchall()
         served = {str(name): int(count) for name, count in rows}
