@@ -22,6 +22,7 @@ async def test_the_real_server_remembers_a_browser_and_lets_it_cache_nicegui_s_f
         assert (await httpx.AsyncClient(base_url=server.base).get(f"/f/{code}")).status_code == 403  # another browser
         page = await browser.get(f"/j/{code}")
         assert "immutable" not in page.headers.get("cache-control", "")
+        assert page.headers["content-encoding"] == "gzip" and "</html>" in page.text  # a phone's page, compressed
         style = next(line.split('"')[1] for line in page.text.splitlines()
                      if "/_nicegui/" in line and ".css" in line)
         cached = await browser.get(style)
