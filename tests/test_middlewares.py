@@ -3,6 +3,8 @@ a browser is remembered, NiceGUI's own files are cached, a redirect behind a pro
 
 from __future__ import annotations
 
+import gzip
+import random
 from pathlib import Path
 
 import httpx
@@ -10,7 +12,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 
-from atelier.middlewares import RedirectWithPrefix, SetCacheControl
+from atelier.middlewares import NICEGUI_FILES, RedirectWithPrefix, SetCacheControl, TwoLevelGzip
 from benchmarks.load import TOKEN, served
 
 
@@ -39,3 +41,21 @@ async def test_a_redirect_behind_a_proxy_keeps_the_proxy_s_prefix() -> None:
         plain = await client.get("/go", follow_redirects=False)
         assert plain.headers["location"] == "/there"
         assert (await client.get("/stay")).text == "ok"
+
+
+async def test_pages_are_gzipped_quickly_and_nicegui_s_kept_files_as_small_as_possible() -> None:
+    """A page is compressed for each request (level 1: cheap); NiceGUI's own files once, then kept
+    (level 9: the fewest bytes for a hall's first download)."""
+    words = random.Random(1).choices(["quasar", "vue", "élément", "function", "return", "props"], k=20_000)
+    text = " ".join(words)
+    app = Starlette(routes=[Route("/j/CODE", lambda request: PlainTextResponse(text)),
+                            Route(NICEGUI_FILES + "static/quasar.js", lambda request: PlainTextResponse(text))])
+    transport = httpx.ASGITransport(app=TwoLevelGzip(app))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        page = await client.get("/j/CODE")
+        file = await client.get(NICEGUI_FILES + "static/quasar.js")
+    assert page.text == file.text == text  # both arrive whole
+    assert page.headers["content-encoding"] == file.headers["content-encoding"] == "gzip"
+    assert page.num_bytes_downloaded == len(gzip.compress(text.encode(), compresslevel=1, mtime=0))
+    assert file.num_bytes_downloaded == len(gzip.compress(text.encode(), compresslevel=9, mtime=0))
+    assert file.num_bytes_downloaded < page.num_bytes_downloaded
