@@ -125,5 +125,3 @@ def run(config: AppConfig, *, host: str, port: int) -> None:
         ws_ping_interval=None,
         gzip_middleware_factory=middlewares.TwoLevelGzip,
     )
-
-

@@ -360,15 +360,19 @@ class Server:
             env=env, stdout=subprocess.DEVNULL, stderr=open(self.log, "wb"))
         self.ps = psutil.Process(self.process.pid)
         # Started as a facilitator does, ahead of the hall: what it loads at start (the exports' libraries,
-        # in a thread) is loaded before the first phone arrives.
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        # in a thread) is loaded before the first phone arrives. On a fresh machine matplotlib first
+        # builds its font cache: that may take longer than the server's own start.
+        started = time.monotonic()
+        while time.monotonic() < started + 90:
             try:
                 answer = httpx.get(f"http://127.0.0.1:{self.port}/healthz", params={"details": 1}, timeout=1)
                 if answer.status_code == 200 and answer.json().get("exports_warm"):
                     return
+                if time.monotonic() > started + 30 and answer.status_code != 200:
+                    break
             except httpx.HTTPError:
-                pass
+                if time.monotonic() > started + 30:
+                    break
             time.sleep(0.2)
         assert self.log is not None
         log = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
