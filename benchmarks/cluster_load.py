@@ -33,12 +33,11 @@ from benchmarks.load import (
     Tab,
     burst,
     join_all,
-    machine_times,
     open_every_socket,
-    steal_share,
     summary,
     write_results,
 )
+from benchmarks.machine import machine_times, steal_share
 
 
 async def open_halls(store_url: str, count: int) -> list[str]:

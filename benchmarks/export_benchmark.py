@@ -21,7 +21,7 @@ from atelier.domain.model import PhaseKey, PhaseStatus
 from atelier.domain.session import MAX_CONTRIBUTIONS_PER_PHASE, Session
 from atelier.export.formats import ExportFormat, render, warm_up
 from atelier.presets import DEFAULT_PRESET, load_presets
-from benchmarks.load import reference_ms
+from benchmarks.machine import reference_ms
 
 START = datetime(2026, 3, 14, 19, 0, tzinfo=UTC)
 WORDS = ("transport", "crèche", "médecin", "isolement", "logement", "jeunes", "aînés", "numérique", "emploi",

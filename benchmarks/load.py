@@ -58,6 +58,7 @@ from atelier.domain.changes import AddAxis, AddAxisLine, AddContribution, Regist
 from atelier.domain.model import PhaseKey, PhaseStatus, Risk, Role
 from atelier.service import SessionService
 from atelier.store import TinyDBSessionStore
+from benchmarks.machine import machine_times, reference_ms, steal_share
 
 TOKEN = "benchmark-token"
 COMMUNES = [f"Commune {i}" for i in range(1, 21)]
@@ -361,22 +362,25 @@ class Server:
         self.ps = psutil.Process(self.process.pid)
         # Started as a facilitator does, ahead of the hall: what it loads at start (the exports' libraries,
         # in a thread) is loaded before the first phone arrives. On a fresh machine matplotlib first
-        # builds its font cache: that may take longer than the server's own start.
-        started = time.monotonic()
-        while time.monotonic() < started + 90:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{self.port}/healthz", params={"details": 1}, timeout=1)
-                if answer.status_code == 200 and answer.json().get("exports_warm"):
-                    return
-                if time.monotonic() > started + 30 and answer.status_code != 200:
-                    break
-            except httpx.HTTPError:
-                if time.monotonic() > started + 30:
-                    break
-            time.sleep(0.2)
+        # builds its font cache, which may take longer than the server's own start.
+        if self._wait_for(lambda details: True, 30) and self._wait_for(lambda details: details["exports_warm"], 90):
+            return
         assert self.log is not None
         log = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise RuntimeError(f"the server did not start:\n{log}")
+
+    def _wait_for(self, ready: Callable[[dict[str, Any]], bool], seconds: float) -> bool:
+        """True once /healthz?details answers and `ready` holds for what it says, False after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                answer = httpx.get(f"{self.base}/healthz", params={"details": 1}, timeout=1)
+                if answer.status_code == 200 and ready(answer.json()):
+                    return True
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        return False
 
     def stop(self) -> None:
         self.process.terminate()
@@ -709,40 +713,6 @@ async def run(n: int, scenario: str) -> dict[str, Any]:
 def _busy(process: psutil.Process) -> float:
     times = process.cpu_times()
     return times.user + times.system
-
-
-def machine_times() -> list[int] | None:
-    """The machine's CPU time counters (Linux's /proc/stat), None elsewhere."""
-    try:
-        return [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-    except (OSError, ValueError):
-        return None
-
-
-def reference_ms() -> float:
-    """A fixed piece of pure-Python work, timed (best of three): how fast the machine is right now.
-
-    On a shared virtual machine the same code ran 2 to 3 times slower in some hours than in others
-    while little steal showed (its neighbours share its caches and memory too): two runs' figures
-    compare only beside this one."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        rows = [{"id": n, "text": f"contribution {n}", "points": n % 7} for n in range(100_000)]
-        rows.sort(key=lambda row: (row["points"], row["text"]))
-        json.dumps(rows[:20_000])
-        best = min(best, time.perf_counter() - started)
-    return round(best * 1000, 1)
-
-
-def steal_share(before: list[int] | None) -> float | None:
-    """The share of the machine's time its hypervisor gave to other machines since `before` (« steal »):
-    on a shared virtual machine, the server's figures are worse by about that much, and vary with it."""
-    after = machine_times()
-    if before is None or after is None:
-        return None
-    delta = [b - a for a, b in zip(before, after, strict=True)]
-    return round(100 * delta[7] / sum(delta), 1) if sum(delta) else 0.0
 
 
 def cpu_share(before: Any) -> float:
