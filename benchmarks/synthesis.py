@@ -11,11 +11,16 @@ fiches of the démarche with contributions written in the voice of élus and act
   labels), on every text and on the fiche's own lines alone; with the number of groups chosen from
   the data, and set to the fiche's number of axes. ARI counts a pure group that is finer than its axe
   as a mistake, so two more figures say whether the groups mix axes: homogeneity, and the share of
-  the pairs put in one group that share their axe.
+  the pairs put in one group that share their axe;
+- themes, where the fiche's lines carry one (`theme`: which of the méthode's themes a line speaks
+  of, read alone): ARI of the suggested groups against those themes — grouping by topic is what
+  words can do — and ARI of the themes themselves against the axes, what a grouping that found
+  every line's theme would score against the fiche, since each territory merges themes into its
+  axes its own way.
 Speed, on a session of `--texts` contributions made from the fixture's words: grouping them, and one
 typed text checked against all of them (the phone's « déjà signalé ? »).
 
-A fixture is {"sets": [{"name", "items": [{"text", "group", "duplicate"?, "kind"?, "source"?}]}]},
+A fixture is {"sets": [{"name", "items": [{"text", "group", "duplicate"?, "kind"?, "source"?, "theme"?}]}]},
 or one set's {"items": [...]}, or the bare list of items.
 """
 
@@ -55,6 +60,8 @@ class Quality:
     homogeneity: float  # groups chosen from the data: how far each group keeps to one axe (1: never mixes)
     pair_precision: float  # … of the pairs of texts put in one group, the share that share their axe
     pair_chance: float  # … of all the pairs, the share that share their axe (what chance would give)
+    ari_themes: float | None  # groups chosen from the data against the fiche lines' themes (None: no themes)
+    themes_to_axes: float | None  # the fiche lines' themes themselves against their axes
 
 
 def load_sets(path: Path = FIXTURE) -> list[dict[str, Any]]:
@@ -99,6 +106,16 @@ def ari(items: list[dict[str, Any]], found: list[int]) -> tuple[float, float]:
     return float(every), float(lines)
 
 
+def themes(items: list[dict[str, Any]], found: list[int]) -> tuple[float | None, float | None]:
+    """(ARI of the groups against the fiche lines' themes, ARI of those themes against the axes)."""
+    lines = [i for i, item in enumerate(items) if item.get("source") == FICHE]
+    if not lines or not all(items[i].get("theme") for i in lines):
+        return None, None
+    theme = [items[i]["theme"] for i in lines]
+    return (float(adjusted_rand_score(theme, [found[i] for i in lines])),
+            float(adjusted_rand_score([items[i]["group"] for i in lines], theme)))
+
+
 def purity(items: list[dict[str, Any]], found: list[int]) -> tuple[float, float, float]:
     """(homogeneity, pair precision, its chance level): do the suggested groups keep to one axe each,
     however many they are?"""
@@ -118,7 +135,8 @@ def quality(items: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> 
     axes = len({item["group"] for item in items})
     by_data, by_axes = suggested(items, None), suggested(items, axes)
     return Quality(_share(right, len(predicted)), _share(right, len(labelled)), right, len(predicted),
-                   len(labelled), *ari(items, by_data), *ari(items, by_axes), *purity(items, by_data))
+                   len(labelled), *ari(items, by_data), *ari(items, by_axes), *purity(items, by_data),
+                   *themes(items, by_data))
 
 
 def _share(part: int, whole: int) -> float:
@@ -130,12 +148,14 @@ def overall(sets: list[dict[str, Any]], threshold: float = DUPLICATE_SCORE) -> t
     per_set = [quality(s["items"], threshold) for s in sets]
     right, predicted, labelled = (sum(getattr(q, name) for q in per_set) for name in ("found", "predicted", "labelled"))
 
-    def mean(name: str) -> float:
-        return statistics.fmean(getattr(q, name) for q in per_set)
+    def mean(name: str) -> Any:
+        values = [getattr(q, name) for q in per_set if getattr(q, name) is not None]
+        return statistics.fmean(values) if values else None
 
     pooled = Quality(_share(right, predicted), _share(right, labelled), right, predicted, labelled,
                      mean("ari_all"), mean("ari_fiche"), mean("ari_all_set"), mean("ari_fiche_set"),
-                     mean("homogeneity"), mean("pair_precision"), mean("pair_chance"))
+                     mean("homogeneity"), mean("pair_precision"), mean("pair_chance"),
+                     mean("ari_themes"), mean("themes_to_axes"))
     return per_set, pooled
 
 
@@ -199,6 +219,12 @@ def main() -> None:
     print(f"ARI with the number of axes {pooled.ari_all_set:.2f} (fiche lines {pooled.ari_fiche_set:.2f})")
     print(f"groups homogeneity {pooled.homogeneity:.2f}, pairs in one group sharing their axe "
           f"{pooled.pair_precision:.2f} (two texts at random: {pooled.pair_chance:.2f}; groups chosen from the data)")
+    if pooled.ari_themes is not None:
+        print(f"ARI fiche lines against their themes {pooled.ari_themes:.2f} (groups chosen from the data; "
+              f"per set {', '.join(f'{q.ari_themes:.2f}' for q in per_set if q.ari_themes is not None)})")
+        print(f"ARI of the themes themselves against the axes {pooled.themes_to_axes:.2f} (per set "
+              f"{', '.join(f'{q.themes_to_axes:.2f}' for q in per_set if q.themes_to_axes is not None)}): "
+              "what finding every line's theme would score")
     if args.texts:
         grouped, median, worst, found = speed(sets, args.texts)
         print(f"grouping {args.texts} texts: {grouped:.2f} s ({found} groups)")
