@@ -200,6 +200,11 @@ def listing_speed(sets: list[dict[str, Any]], size: int) -> tuple[float, int]:
     return time.perf_counter() - started, len(pairs)
 
 
+def _each(per_set: list[Quality], name: str) -> str:
+    """One figure of every set that has it, for a line of the report."""
+    return ", ".join(f"{getattr(q, name):.2f}" for q in per_set if getattr(q, name) is not None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("fixture", nargs="?", type=Path, default=FIXTURE)
@@ -221,10 +226,9 @@ def main() -> None:
           f"{pooled.pair_precision:.2f} (two texts at random: {pooled.pair_chance:.2f}; groups chosen from the data)")
     if pooled.ari_themes is not None:
         print(f"ARI fiche lines against their themes {pooled.ari_themes:.2f} (groups chosen from the data; "
-              f"per set {', '.join(f'{q.ari_themes:.2f}' for q in per_set if q.ari_themes is not None)})")
+              f"per set {_each(per_set, 'ari_themes')})")
         print(f"ARI of the themes themselves against the axes {pooled.themes_to_axes:.2f} (per set "
-              f"{', '.join(f'{q.themes_to_axes:.2f}' for q in per_set if q.themes_to_axes is not None)}): "
-              "what finding every line's theme would score")
+              f"{_each(per_set, 'themes_to_axes')}): what finding every line's theme would score")
     if args.texts:
         grouped, median, worst, found = speed(sets, args.texts)
         print(f"grouping {args.texts} texts: {grouped:.2f} s ({found} groups)")

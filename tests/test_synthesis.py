@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
-from atelier.presets import templates_dir
+from atelier.presets import DEFAULT_PRESET, load_presets
 from atelier.synthesis.groups import group_texts
 from atelier.synthesis.similarity import SimilarityIndex
 from atelier.synthesis.text import Analyser, fold
-from benchmarks.synthesis import load_sets, overall
+from benchmarks.synthesis import FICHE, load_sets, overall
 
 
 def test_accents_elisions_and_stems_meet() -> None:
@@ -77,6 +75,6 @@ def test_quality_on_the_fiches_stays_above_its_floors() -> None:
 
 def test_every_fiche_line_has_one_of_the_methods_themes() -> None:
     """The themes the groups are measured against are the preset's, so the figure means what it says."""
-    preset = set(json.loads((templates_dir() / "presets" / "politique-sociale.json").read_text("utf-8"))["themes"])
-    lines = [item for s in load_sets() for item in s["items"] if item.get("source") == "fiche"]
+    preset = set(load_presets()[DEFAULT_PRESET].themes)
+    lines = [item for s in load_sets() for item in s["items"] if item.get("source") == FICHE]
     assert lines and all(item["theme"] in preset for item in lines)
